@@ -1,0 +1,37 @@
+/** Severity levels as MLIR names them. */
+export type Severity = 'error' | 'warning' | 'note' | 'remark';
+
+/** A resolved source position: 1-based line and column, as MLIR prints them. */
+export interface SourcePosition {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+/**
+ * One diagnostic with its attached notes. `position` is absent for diagnostics
+ * that have no source location (MLIR prints those at `loc(unknown)`).
+ */
+export interface Diagnostic {
+  readonly severity: Severity;
+  readonly message: string;
+  readonly position?: SourcePosition;
+  readonly notes: readonly Diagnostic[];
+}
+
+/** Thrown by library calls that fail; carries every diagnostic, never a bare string. */
+export class DiagnosticError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostics: readonly Diagnostic[]) {
+    const first = diagnostics[0];
+    super(first ? formatHeadline(first) : 'unknown error');
+    this.name = 'DiagnosticError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** `file:line:col: error: message` (or `loc(unknown): error: message`). */
+export function formatHeadline(d: Diagnostic): string {
+  const where = d.position ? `${d.position.file}:${d.position.line}:${d.position.col}` : 'loc(unknown)';
+  return `${where}: ${d.severity}: ${d.message}`;
+}
