@@ -1,0 +1,21 @@
+/** Builtin float type classes and their MLIR spellings. */
+export const FLOAT_CLASS_SPELLINGS: Readonly<Record<string, string>> = {
+  BFloat16Type: 'bf16',
+  Float16Type: 'f16',
+  Float32Type: 'f32',
+  Float64Type: 'f64',
+  Float80Type: 'f80',
+  Float128Type: 'f128',
+  FloatTF32Type: 'tf32',
+  Float8E5M2Type: 'f8E5M2',
+  Float8E4M3Type: 'f8E4M3',
+  Float8E4M3FNType: 'f8E4M3FN',
+  Float8E5M2FNUZType: 'f8E5M2FNUZ',
+  Float8E4M3FNUZType: 'f8E4M3FNUZ',
+  Float8E4M3B11FNUZType: 'f8E4M3B11FNUZ',
+  Float8E3M4Type: 'f8E3M4',
+  Float4E2M1FNType: 'f4E2M1FN',
+  Float6E2M3FNType: 'f6E2M3FN',
+  Float6E3M2FNType: 'f6E3M2FN',
+  Float8E8M0FNUType: 'f8E8M0FNU',
+};

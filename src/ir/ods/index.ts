@@ -1,0 +1,5 @@
+/** ODS data model: the normalised op/constraint/enum schema and the predicate AST. */
+export type * from './schema.js';
+export type { Cmp, IntSignedness, Pred, PredKind } from './predicate.js';
+export { TRUE, and, or, not, countUnknown, isFullyTranslated } from './predicate.js';
+export { translateCPred, normalizeCpp } from './cpred.js';
