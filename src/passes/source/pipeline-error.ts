@@ -1,0 +1,65 @@
+/**
+ * Errors located in a pipeline or option string. They print the way MLIR's
+ * pipeline parser prints through `llvm::SourceMgr`: a
+ * `<buffer>:line:col: error: message` headline, the offending source line and
+ * a caret under the column.
+ */
+
+/** The buffer name MLIR uses for pipeline strings. */
+export const PIPELINE_BUFFER_NAME = 'MLIR Textual PassPipeline Parser';
+
+export interface PipelineNote {
+  readonly message: string;
+  readonly offset?: number;
+}
+
+/** 1-based line and column of `offset` in `source`. */
+export function lineAndColumn(source: string, offset: number): { line: number; col: number; lineText: string } {
+  const clamped = Math.max(0, Math.min(offset, source.length));
+  const lineStart = source.lastIndexOf('\n', clamped - 1) + 1;
+  let lineEnd = source.indexOf('\n', clamped);
+  if (lineEnd < 0) lineEnd = source.length;
+  let line = 1;
+  for (let i = 0; i < lineStart; ++i) if (source[i] === '\n') ++line;
+  return { line, col: clamped - lineStart + 1, lineText: source.slice(lineStart, lineEnd) };
+}
+
+/** The three-line `where: error: msg` / source line / caret rendering. */
+export function renderLocated(source: string, offset: number, severity: string, message: string, buffer = PIPELINE_BUFFER_NAME): string {
+  const { line, col, lineText } = lineAndColumn(source, offset);
+  const caretPad = lineText.slice(0, col - 1).replace(/[^\t]/g, ' ');
+  return `${buffer}:${line}:${col}: ${severity}: ${message}\n${lineText}\n${caretPad}^`;
+}
+
+/** A bad pipeline, pass name, option or option value, at `offset` in `source`. */
+export class PipelineError extends Error {
+  readonly source: string;
+  readonly offset: number;
+  readonly notes: readonly PipelineNote[];
+  readonly detail: string;
+  constructor(detail: string, source: string, offset: number, notes: readonly PipelineNote[] = []) {
+    super(renderLocated(source, offset, 'error', detail));
+    this.name = 'PipelineError';
+    this.detail = detail;
+    this.source = source;
+    this.offset = offset;
+    this.notes = notes;
+  }
+
+  get line(): number {
+    return lineAndColumn(this.source, this.offset).line;
+  }
+
+  get column(): number {
+    return lineAndColumn(this.source, this.offset).col;
+  }
+
+  /** The full rendering, notes included (each note located when it has an offset). */
+  format(): string {
+    const parts = [this.message];
+    for (const n of this.notes) {
+      parts.push(n.offset === undefined ? `note: ${n.message}` : renderLocated(this.source, n.offset, 'note', n.message));
+    }
+    return parts.join('\n');
+  }
+}
