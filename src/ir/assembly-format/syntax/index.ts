@@ -1,0 +1,12 @@
+/** MLIR declarative assembly-format strings: lexer, parser to a directive AST, and printer. */
+export type {
+  FormatContext,
+  FormatElement,
+  FormatElementKind,
+  OilistClause,
+  WhitespaceValue,
+} from './ast.js';
+export { FormatSyntaxError } from './errors.js';
+export { parseAssemblyFormat, isValidLiteral, type ParseFormatOptions } from './parser.js';
+export { printAssemblyFormat, printElement } from './printer.js';
+export { walkFormat, formatVariables } from './walk.js';
