@@ -37,7 +37,8 @@ export class ConstraintTable {
 
   private keyFor(r: Rec, entry: OdsConstraint): string {
     if (!r['!anonymous']) return r['!name'];
-    const base = entry.summary || r['!name'];
+    const blocks = entry.pred.kind === 'blockCount' ? entry.pred.value : null;
+    const base = isA(r, 'SizedRegion') && blocks !== null ? `SizedRegion<${blocks}>` : entry.summary || r['!name'];
     let key = base;
     for (let i = 2; this.entries[key] && JSON.stringify(this.entries[key]) !== JSON.stringify(entry); i++) {
       key = `${base} (${i})`;

@@ -131,6 +131,8 @@ const PROJECTIONS: readonly Projection[] = [
     wrap: (p) => ({ kind: 'attrType', pred: p }),
   },
   { re: /^cast<TypeAttr>\((?<s>.+)\)\.getValue\(\)$/, wrap: (p) => ({ kind: 'typeAttrValue', pred: p }) },
+  // `attr.getType().getElementType()`: the subject is already a (shaped) type expression.
+  { re: /^(?<s>.+\.getType\(\))\.getElementType\(\)$/, wrap: (p) => ({ kind: 'elementType', pred: p }) },
   { re: /^getElementTypeOrSelf\((?<s>.+)\)$/, wrap: (p) => ({ kind: 'elementType', pred: p }) },
   {
     re: /^\$(?<v>\w+)\.getType\(\)$/,

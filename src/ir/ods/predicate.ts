@@ -107,9 +107,10 @@ export function and(operands: readonly Pred[]): Pred {
     if (o.kind === 'and') flat.push(...o.operands);
     else flat.push(o);
   }
-  if (flat.length === 0) return TRUE;
-  if (flat.length === 1) return flat[0];
-  return { kind: 'and', operands: flat };
+  const uniq = dedupe(flat);
+  if (uniq.length === 0) return TRUE;
+  if (uniq.length === 1) return uniq[0];
+  return { kind: 'and', operands: uniq };
 }
 
 /** Builds a disjunction, flattening nested `or`s; `true` absorbs everything. */
@@ -120,8 +121,20 @@ export function or(operands: readonly Pred[]): Pred {
     if (o.kind === 'or') flat.push(...o.operands);
     else flat.push(o);
   }
-  if (flat.length === 1) return flat[0];
-  return { kind: 'or', operands: flat };
+  const uniq = dedupe(flat);
+  if (uniq.length === 1) return uniq[0];
+  return { kind: 'or', operands: uniq };
+}
+
+/** Drops structurally repeated operands (ODS predicates often repeat `isa<RankedTensorType>`). */
+function dedupe(preds: readonly Pred[]): Pred[] {
+  const seen = new Set<string>();
+  return preds.filter((p) => {
+    const k = JSON.stringify(p);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 export function not(operand: Pred): Pred {

@@ -18,14 +18,7 @@ export const builtinOds: OdsDialect = {
         {"name":"sym_visibility","kind":"optional","constraint":"StrAttr","isUnit":false}
       ],
       "results": [],
-      "regions": [
-        {
-          "name": "bodyRegion",
-          "variadic": false,
-          "constraint": "region with 1 blocks",
-          "summary": "region with 1 blocks"
-        }
-      ],
+      "regions": [{"name":"bodyRegion","variadic":false,"constraint":"SizedRegion<1>","summary":"region with 1 blocks"}],
       "successors": [],
       "traits": [
         {"kind":"native","name":"AffineScope"},
@@ -73,7 +66,7 @@ export const builtinOds: OdsDialect = {
   ],
   "constraints": {
     "AnyType": {"kind":"type","summary":"any type","pred":{"kind":"true"},"cppClass":"::mlir::Type"},
-    "region with 1 blocks": {"kind":"region","summary":"region with 1 blocks","pred":{"kind":"blockCount","value":1}},
+    "SizedRegion<1>": {"kind":"region","summary":"region with 1 blocks","pred":{"kind":"blockCount","value":1}},
     "StrAttr": {
       "kind": "attr",
       "summary": "string attribute",

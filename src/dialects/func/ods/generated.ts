@@ -226,7 +226,6 @@ export const funcOds: OdsDialect = {
         "kind": "and",
         "operands": [
           {"kind":"isa","class":"TypeAttr"},
-          {"kind":"typeAttrValue","pred":{"kind":"isa","class":"FunctionType"}},
           {"kind":"typeAttrValue","pred":{"kind":"isa","class":"FunctionType"}}
         ]
       },

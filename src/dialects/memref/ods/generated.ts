@@ -83,14 +83,7 @@ export const memrefOds: OdsDialect = {
       "operands": [],
       "attributes": [],
       "results": [{"name":"results","kind":"variadic","constraint":"AnyType"}],
-      "regions": [
-        {
-          "name": "bodyRegion",
-          "variadic": false,
-          "constraint": "region with 1 blocks",
-          "summary": "region with 1 blocks"
-        }
-      ],
+      "regions": [{"name":"bodyRegion","variadic":false,"constraint":"SizedRegion<1>","summary":"region with 1 blocks"}],
       "successors": [],
       "traits": [
         {"kind":"native","name":"AutomaticAllocationScope"},
@@ -1291,13 +1284,13 @@ export const memrefOds: OdsDialect = {
       "cppClass": "::mlir::TypeAttr",
       "valueType": "none"
     },
-    "region with 1 blocks": {"kind":"region","summary":"region with 1 blocks","pred":{"kind":"blockCount","value":1}},
     "signless integer or floating-point": {
       "kind": "type",
       "summary": "signless integer or floating-point",
       "pred": {"kind":"or","operands":[{"kind":"integer","signedness":"signless"},{"kind":"isa","class":"FloatType"}]},
       "cppClass": "::mlir::Type"
     },
+    "SizedRegion<1>": {"kind":"region","summary":"region with 1 blocks","pred":{"kind":"blockCount","value":1}},
     "StrAttr": {
       "kind": "attr",
       "summary": "string attribute",
@@ -1314,8 +1307,6 @@ export const memrefOds: OdsDialect = {
           {"kind":"isa","class":"MemRefType"},
           {"kind":"elementType","pred":{"kind":"true"}},
           {"kind":"strided"},
-          {"kind":"isa","class":"MemRefType"},
-          {"kind":"elementType","pred":{"kind":"true"}},
           {"kind":"hasRank"},
           {"kind":"rank","cmp":"==","value":0}
         ]

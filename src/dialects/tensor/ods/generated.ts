@@ -338,7 +338,7 @@ export const tensorOds: OdsDialect = {
       "operands": [{"name":"dynamicExtents","kind":"variadic","constraint":"Index"}],
       "attributes": [],
       "results": [{"name":"result","kind":"single","constraint":"AnyRankedTensor"}],
-      "regions": [{"name":"body","variadic":false,"constraint":"region with 1 blocks","summary":"region with 1 blocks"}],
+      "regions": [{"name":"body","variadic":false,"constraint":"SizedRegion<1>","summary":"region with 1 blocks"}],
       "successors": [],
       "traits": [
         {"kind":"interface","name":"OpAsmOpInterface","methods":["getAsmResultNames"]},
@@ -459,14 +459,7 @@ export const tensorOds: OdsDialect = {
         {"name":"nofold","kind":"defaulted","constraint":"UnitAttr","isUnit":true,"defaultValue":"false"}
       ],
       "results": [{"name":"result","kind":"single","constraint":"AnyRankedTensor"}],
-      "regions": [
-        {
-          "name": "region",
-          "variadic": false,
-          "constraint": "region with 1 blocks",
-          "summary": "region with 1 blocks"
-        }
-      ],
+      "regions": [{"name":"region","variadic":false,"constraint":"SizedRegion<1>","summary":"region with 1 blocks"}],
       "successors": [],
       "traits": [
         {"kind":"interface","name":"OpAsmOpInterface","methods":["getAsmResultNames"]},
@@ -834,7 +827,7 @@ export const tensorOds: OdsDialect = {
       },
       "cppClass": "::mlir::RankedTensorType"
     },
-    "region with 1 blocks": {"kind":"region","summary":"region with 1 blocks","pred":{"kind":"blockCount","value":1}},
+    "SizedRegion<1>": {"kind":"region","summary":"region with 1 blocks","pred":{"kind":"blockCount","value":1}},
     "tensor of signless integer or unsigned integer or signed integer or floating-point values": {
       "kind": "type",
       "summary": "tensor of signless integer or unsigned integer or signed integer or floating-point values",

@@ -674,18 +674,8 @@ export const tosaOds: OdsDialect = {
       "attributes": [],
       "results": [{"name":"output_list","kind":"variadic","constraint":"Tosa_Tensor"}],
       "regions": [
-        {
-          "name": "then_graph",
-          "variadic": false,
-          "constraint": "region with 1 blocks",
-          "summary": "region with 1 blocks"
-        },
-        {
-          "name": "else_graph",
-          "variadic": false,
-          "constraint": "region with 1 blocks",
-          "summary": "region with 1 blocks"
-        }
+        {"name":"then_graph","variadic":false,"constraint":"SizedRegion<1>","summary":"region with 1 blocks"},
+        {"name":"else_graph","variadic":false,"constraint":"SizedRegion<1>","summary":"region with 1 blocks"}
       ],
       "successors": [],
       "traits": [
@@ -3208,18 +3198,8 @@ export const tosaOds: OdsDialect = {
       "attributes": [],
       "results": [{"name":"output_list","kind":"variadic","constraint":"Tosa_Tensor"}],
       "regions": [
-        {
-          "name": "cond_graph",
-          "variadic": false,
-          "constraint": "region with 1 blocks",
-          "summary": "region with 1 blocks"
-        },
-        {
-          "name": "body_graph",
-          "variadic": false,
-          "constraint": "region with 1 blocks",
-          "summary": "region with 1 blocks"
-        }
+        {"name":"cond_graph","variadic":false,"constraint":"SizedRegion<1>","summary":"region with 1 blocks"},
+        {"name":"body_graph","variadic":false,"constraint":"SizedRegion<1>","summary":"region with 1 blocks"}
       ],
       "successors": [],
       "traits": [
@@ -3312,10 +3292,7 @@ export const tosaOds: OdsDialect = {
         "kind": "and",
         "operands": [
           {"kind":"isa","class":"DenseIntElementsAttr"},
-          {
-            "kind": "unknown",
-            "cpp": "(::llvm::cast<::mlir::DenseIntElementsAttr>($_self)\n                                      .getType()\n                                      .getElementType()\n                                      .isIndex())"
-          }
+          {"kind":"attrType","pred":{"kind":"elementType","pred":{"kind":"index"}}}
         ]
       },
       "cppClass": "::mlir::DenseIntElementsAttr"
@@ -3338,7 +3315,7 @@ export const tosaOds: OdsDialect = {
       },
       "cppClass": "::mlir::Type"
     },
-    "region with 1 blocks": {"kind":"region","summary":"region with 1 blocks","pred":{"kind":"blockCount","value":1}},
+    "SizedRegion<1>": {"kind":"region","summary":"region with 1 blocks","pred":{"kind":"blockCount","value":1}},
     "StrAttr": {
       "kind": "attr",
       "summary": "string attribute",
@@ -3485,13 +3462,6 @@ export const tosaOds: OdsDialect = {
                       "kind": "and",
                       "operands": [
                         {"kind":"isa","class":"quant::QuantizedType"},
-                        {"kind":"quantStorageWidth","cmp":"==","value":8}
-                      ]
-                    },
-                    {
-                      "kind": "and",
-                      "operands": [
-                        {"kind":"isa","class":"quant::QuantizedType"},
                         {"kind":"quantStorageWidth","cmp":"==","value":16}
                       ]
                     },
@@ -3512,7 +3482,6 @@ export const tosaOds: OdsDialect = {
           {
             "kind": "and",
             "operands": [
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"!=","value":0},
               {"kind":"hasRank"},
@@ -3728,7 +3697,6 @@ export const tosaOds: OdsDialect = {
             "kind": "and",
             "operands": [
               {"kind":"isa","class":"RankedTensorType"},
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"!=","value":0},
               {"kind":"hasRank"},
               {"kind":"rank","cmp":"==","value":3},
@@ -3782,9 +3750,7 @@ export const tosaOds: OdsDialect = {
             "kind": "and",
             "operands": [
               {"kind":"isa","class":"RankedTensorType"},
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"!=","value":0},
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"rank","cmp":">=","value":1},
               {
                 "kind": "elementType",
@@ -3823,7 +3789,6 @@ export const tosaOds: OdsDialect = {
             "kind": "and",
             "operands": [
               {"kind":"isa","class":"RankedTensorType"},
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"!=","value":0},
               {"kind":"hasRank"},
               {"kind":"rank","cmp":"==","value":3},
@@ -3851,9 +3816,7 @@ export const tosaOds: OdsDialect = {
             "kind": "and",
             "operands": [
               {"kind":"isa","class":"RankedTensorType"},
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"!=","value":0},
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"rank","cmp":">=","value":1},
               {"kind":"elementType","pred":{"kind":"float","format":"f8E8M0FNU"}}
             ]
@@ -3911,11 +3874,9 @@ export const tosaOds: OdsDialect = {
             "kind": "and",
             "operands": [
               {"kind":"isa","class":"RankedTensorType"},
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"!=","value":0},
               {"kind":"hasRank"},
               {"kind":"rank","cmp":"==","value":1},
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"==","value":1},
               {"kind":"elementType","pred":{"kind":"integer","signedness":"signless","width":32}}
             ]
@@ -3941,11 +3902,9 @@ export const tosaOds: OdsDialect = {
             "kind": "and",
             "operands": [
               {"kind":"isa","class":"RankedTensorType"},
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"!=","value":0},
               {"kind":"hasRank"},
               {"kind":"rank","cmp":"==","value":1},
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"==","value":1},
               {"kind":"elementType","pred":{"kind":"integer","signedness":"signless","width":8}}
             ]
@@ -3981,11 +3940,9 @@ export const tosaOds: OdsDialect = {
             "kind": "and",
             "operands": [
               {"kind":"isa","class":"RankedTensorType"},
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"!=","value":0},
               {"kind":"hasRank"},
               {"kind":"rank","cmp":"==","value":1},
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"==","value":1},
               {
                 "kind": "elementType",
@@ -4031,11 +3988,9 @@ export const tosaOds: OdsDialect = {
             "kind": "and",
             "operands": [
               {"kind":"isa","class":"RankedTensorType"},
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"!=","value":0},
               {"kind":"hasRank"},
               {"kind":"rank","cmp":"==","value":1},
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"==","value":1},
               {
                 "kind": "elementType",
@@ -4056,13 +4011,6 @@ export const tosaOds: OdsDialect = {
                       "operands": [
                         {"kind":"isa","class":"quant::QuantizedType"},
                         {"kind":"quantStorageWidth","cmp":"==","value":4}
-                      ]
-                    },
-                    {
-                      "kind": "and",
-                      "operands": [
-                        {"kind":"isa","class":"quant::QuantizedType"},
-                        {"kind":"quantStorageWidth","cmp":"==","value":8}
                       ]
                     },
                     {
@@ -4146,13 +4094,6 @@ export const tosaOds: OdsDialect = {
                   "kind": "and",
                   "operands": [
                     {"kind":"isa","class":"quant::QuantizedType"},
-                    {"kind":"quantStorageWidth","cmp":"==","value":8}
-                  ]
-                },
-                {
-                  "kind": "and",
-                  "operands": [
-                    {"kind":"isa","class":"quant::QuantizedType"},
                     {"kind":"quantStorageWidth","cmp":"==","value":16}
                   ]
                 },
@@ -4207,13 +4148,6 @@ export const tosaOds: OdsDialect = {
                       "kind": "and",
                       "operands": [
                         {"kind":"isa","class":"quant::QuantizedType"},
-                        {"kind":"quantStorageWidth","cmp":"==","value":8}
-                      ]
-                    },
-                    {
-                      "kind": "and",
-                      "operands": [
-                        {"kind":"isa","class":"quant::QuantizedType"},
                         {"kind":"quantStorageWidth","cmp":"==","value":16}
                       ]
                     },
@@ -4234,7 +4168,6 @@ export const tosaOds: OdsDialect = {
           {
             "kind": "and",
             "operands": [
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"!=","value":0},
               {"kind":"hasRank"},
@@ -4258,13 +4191,6 @@ export const tosaOds: OdsDialect = {
                       "operands": [
                         {"kind":"isa","class":"quant::QuantizedType"},
                         {"kind":"quantStorageWidth","cmp":"==","value":4}
-                      ]
-                    },
-                    {
-                      "kind": "and",
-                      "operands": [
-                        {"kind":"isa","class":"quant::QuantizedType"},
-                        {"kind":"quantStorageWidth","cmp":"==","value":8}
                       ]
                     },
                     {
@@ -4327,13 +4253,6 @@ export const tosaOds: OdsDialect = {
                       "kind": "and",
                       "operands": [
                         {"kind":"isa","class":"quant::QuantizedType"},
-                        {"kind":"quantStorageWidth","cmp":"==","value":8}
-                      ]
-                    },
-                    {
-                      "kind": "and",
-                      "operands": [
-                        {"kind":"isa","class":"quant::QuantizedType"},
                         {"kind":"quantStorageWidth","cmp":"==","value":16}
                       ]
                     },
@@ -4354,7 +4273,6 @@ export const tosaOds: OdsDialect = {
           {
             "kind": "and",
             "operands": [
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"!=","value":0},
               {"kind":"hasRank"},
@@ -4378,13 +4296,6 @@ export const tosaOds: OdsDialect = {
                       "operands": [
                         {"kind":"isa","class":"quant::QuantizedType"},
                         {"kind":"quantStorageWidth","cmp":"==","value":4}
-                      ]
-                    },
-                    {
-                      "kind": "and",
-                      "operands": [
-                        {"kind":"isa","class":"quant::QuantizedType"},
-                        {"kind":"quantStorageWidth","cmp":"==","value":8}
                       ]
                     },
                     {
@@ -4447,13 +4358,6 @@ export const tosaOds: OdsDialect = {
                       "kind": "and",
                       "operands": [
                         {"kind":"isa","class":"quant::QuantizedType"},
-                        {"kind":"quantStorageWidth","cmp":"==","value":8}
-                      ]
-                    },
-                    {
-                      "kind": "and",
-                      "operands": [
-                        {"kind":"isa","class":"quant::QuantizedType"},
                         {"kind":"quantStorageWidth","cmp":"==","value":16}
                       ]
                     },
@@ -4474,7 +4378,6 @@ export const tosaOds: OdsDialect = {
           {
             "kind": "and",
             "operands": [
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"!=","value":0},
               {"kind":"hasRank"},
@@ -4498,13 +4401,6 @@ export const tosaOds: OdsDialect = {
                       "operands": [
                         {"kind":"isa","class":"quant::QuantizedType"},
                         {"kind":"quantStorageWidth","cmp":"==","value":4}
-                      ]
-                    },
-                    {
-                      "kind": "and",
-                      "operands": [
-                        {"kind":"isa","class":"quant::QuantizedType"},
-                        {"kind":"quantStorageWidth","cmp":"==","value":8}
                       ]
                     },
                     {
@@ -4567,13 +4463,6 @@ export const tosaOds: OdsDialect = {
                       "kind": "and",
                       "operands": [
                         {"kind":"isa","class":"quant::QuantizedType"},
-                        {"kind":"quantStorageWidth","cmp":"==","value":8}
-                      ]
-                    },
-                    {
-                      "kind": "and",
-                      "operands": [
-                        {"kind":"isa","class":"quant::QuantizedType"},
                         {"kind":"quantStorageWidth","cmp":"==","value":16}
                       ]
                     },
@@ -4594,7 +4483,6 @@ export const tosaOds: OdsDialect = {
           {
             "kind": "and",
             "operands": [
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"!=","value":0},
               {"kind":"hasRank"},
@@ -4618,13 +4506,6 @@ export const tosaOds: OdsDialect = {
                       "operands": [
                         {"kind":"isa","class":"quant::QuantizedType"},
                         {"kind":"quantStorageWidth","cmp":"==","value":4}
-                      ]
-                    },
-                    {
-                      "kind": "and",
-                      "operands": [
-                        {"kind":"isa","class":"quant::QuantizedType"},
-                        {"kind":"quantStorageWidth","cmp":"==","value":8}
                       ]
                     },
                     {
@@ -4687,13 +4568,6 @@ export const tosaOds: OdsDialect = {
                       "kind": "and",
                       "operands": [
                         {"kind":"isa","class":"quant::QuantizedType"},
-                        {"kind":"quantStorageWidth","cmp":"==","value":8}
-                      ]
-                    },
-                    {
-                      "kind": "and",
-                      "operands": [
-                        {"kind":"isa","class":"quant::QuantizedType"},
                         {"kind":"quantStorageWidth","cmp":"==","value":16}
                       ]
                     },
@@ -4715,9 +4589,7 @@ export const tosaOds: OdsDialect = {
             "kind": "and",
             "operands": [
               {"kind":"isa","class":"RankedTensorType"},
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"allDims","cmp":"!=","value":0},
-              {"kind":"isa","class":"RankedTensorType"},
               {"kind":"rank","cmp":">=","value":1},
               {
                 "kind": "elementType",
@@ -4738,13 +4610,6 @@ export const tosaOds: OdsDialect = {
                       "operands": [
                         {"kind":"isa","class":"quant::QuantizedType"},
                         {"kind":"quantStorageWidth","cmp":"==","value":4}
-                      ]
-                    },
-                    {
-                      "kind": "and",
-                      "operands": [
-                        {"kind":"isa","class":"quant::QuantizedType"},
-                        {"kind":"quantStorageWidth","cmp":"==","value":8}
                       ]
                     },
                     {
