@@ -1,0 +1,82 @@
+// Shape operators over !tosa.shape values, and variables.
+import { inferred, intAttr, type InferInput, type InferResult, type OpView } from '../op-view.js';
+import { elementOf, isRanked, isShape, isTensor, printType, type AbstractType } from '../types.js';
+import type { OpRule } from './common.js';
+
+const rankOfShape = (t: AbstractType | undefined): number => (t && isShape(t) ? t.rank : 0);
+const shapeResult = (rank: number): InferResult => inferred({ shape: null, shapeRank: rank });
+
+function verifyConstShape(op: OpView): string | undefined {
+  const v = op.attrs['values'];
+  if (!v || typeof v !== 'object' || !('kind' in v) || v.kind !== 'dense' || !isTensor(v.type)) return undefined;
+  if (!isRanked(v.type) || v.type.shape.length !== 1) return 'expect elements in attribute values with rank 1';
+  const count = v.type.shape[0] === '?' ? v.values.length : (v.type.shape[0] as number);
+  const rank = rankOfShape(op.results[0]);
+  if (!(count === rank || (count === 1 && rank === 0)))
+    return `expect number of elements in attribute values (${count}) to be equal to the rank (${rank}) for the result shape type`;
+  return undefined;
+}
+
+function verifyDim(op: OpView): string | undefined {
+  const input = op.operands[0]!;
+  const axis = intAttr(op, 'axis') ?? 0;
+  if (isRanked(input) && (axis < 0 || axis >= input.shape.length)) return `expect axis to be in the range [0, ${input.shape.length}), got ${axis}`;
+  const out = op.results[0]!;
+  if (rankOfShape(out) !== 1) return `expect output shape type to contain one element, got '${printType(out)}'`;
+  return undefined;
+}
+
+function verifyConcatShape(op: OpView): string | undefined {
+  const sum = op.operands.reduce((a, t) => a + rankOfShape(t), 0);
+  const out = rankOfShape(op.results[0]);
+  if (sum !== out) return `requires output shape rank to be equal to the sum of the input shape ranks (${sum}), got ${out}`;
+  return undefined;
+}
+
+function verifySliceShape(op: OpView): string | undefined {
+  const start = op.constants?.[1]?.[0];
+  const size = op.constants?.[2]?.[0];
+  if (start !== undefined && start < 0) return `expected non-negative start index, got ${start}`;
+  if (size !== undefined && size <= 0) return `expected positive size, got ${size}`;
+  const out = rankOfShape(op.results[0]);
+  if (size !== undefined && out !== size) return `expected output type size to be equal to size attribute, got ${out} vs ${size}`;
+  const inRank = rankOfShape(op.operands[0]);
+  if (start !== undefined && size !== undefined && start + size > inRank)
+    return `expected start + size to be less than or equal to input shape rank (${inRank}), got ${start + size}`;
+  return undefined;
+}
+
+const BINARY_SHAPE = ['add', 'sub', 'mul', 'div_ceil', 'div_floor', 'mod', 'max', 'min'];
+const UNARY_SHAPE = ['exp2', 'log2_ceil', 'log2_floor'];
+
+/** Variable ops check against the declared variable type, passed as attrs.variable_type by the caller. */
+function verifyVariableAccess(valueName: string, index: 'operand' | 'result') {
+  return (op: OpView): string | undefined => {
+    const declared = op.attrs['variable_type'];
+    if (!declared || typeof declared !== 'object' || !('kind' in declared) || declared.kind !== 'type') return undefined;
+    const v = index === 'operand' ? op.operands[0] : op.results[0];
+    if (!v) return undefined;
+    const e = elementOf(v);
+    const d = declared.type;
+    const de = /x([^x>]+)>$/.exec(d)?.[1] ?? d;
+    if (e !== de) return `require same element type for '${valueName}' ('${e}') and the input tensor ('${de}')`;
+    if (printType(v) !== d) return `require same shapes for '${valueName}' ('${printType(v)}') and the input tensor ('${d}')`;
+    return undefined;
+  };
+}
+
+export const SHAPE_OP_RULES: Record<string, OpRule> = {
+  'tosa.const_shape': { verify: verifyConstShape },
+  'tosa.dim': { infer: () => shapeResult(1), verify: verifyDim },
+  'tosa.concat_shape': {
+    infer: (op: InferInput) => shapeResult(op.operands.reduce((a, t) => a + rankOfShape(t), 0)),
+    verify: verifyConcatShape,
+  },
+  'tosa.slice_shape': { verify: verifySliceShape },
+  ...Object.fromEntries(BINARY_SHAPE.map((n) => [`tosa.${n}_shape`, { infer: (op: InferInput) => shapeResult(rankOfShape(op.operands[0])) }])),
+  ...Object.fromEntries(UNARY_SHAPE.map((n) => [`tosa.${n}_shape`, { infer: (op: InferInput) => shapeResult(rankOfShape(op.operands[0])) }])),
+  'tosa.variable': {},
+  'tosa.variable_read': { verify: verifyVariableAccess('output1', 'result') },
+  'tosa.variable_write': { verify: verifyVariableAccess('input1', 'operand') },
+  'tosa.custom': {},
+};
