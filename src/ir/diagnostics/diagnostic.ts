@@ -16,6 +16,11 @@ export interface Diagnostic {
   readonly severity: Severity;
   readonly message: string;
   readonly position?: SourcePosition;
+  /**
+   * Optional highlighted range: how many byte columns from `position.col` the
+   * rendered caret line underlines with `~` (as LLVM's SourceMgr ranges do).
+   */
+  readonly length?: number;
   readonly notes: readonly Diagnostic[];
 }
 

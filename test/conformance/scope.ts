@@ -1,0 +1,71 @@
+/**
+ * Which corpus chunks numaccl can be held to: those whose ops in custom
+ * (pretty) syntax all belong to dialects numaccl registers. Ops of any dialect
+ * written in generic form (`"x.y"(...)`) are in scope, and so are other
+ * dialects' types and attributes (`!d.t<...>`, `#d.a<...>`), which numaccl
+ * keeps verbatim. A chunk that uses another dialect's custom op syntax
+ * (`test.foo`, `scf.for`, `linalg.generic`, ...) is out of scope, with the
+ * reason recorded so the report lists it rather than dropping it.
+ */
+
+/** Dialects numaccl registers now; later issues add tosa, mpi, shard, ccl. */
+export const REGISTERED_DIALECTS: readonly string[] = ['builtin', 'func', 'arith', 'tensor'];
+
+export interface ScopeVerdict {
+  readonly inScope: boolean;
+  /** For out-of-scope chunks: why, e.g. "custom syntax of scf (scf.for, scf.yield)". */
+  readonly reason?: string;
+  /** Foreign dialects whose custom ops the chunk uses, with example op names. */
+  readonly foreignOps: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * Classify one chunk. An op in custom form is a bare dotted name at the start
+ * of a statement: at the start of a line or after `%results =`, and not an
+ * attribute-dictionary key (those are followed by `=`, `,` or `}`).
+ */
+export function classifyScope(text: string, dialects: readonly string[] = REGISTERED_DIALECTS): ScopeVerdict {
+  const known = new Set(dialects);
+  const foreign = new Map<string, string[]>();
+  const code = maskCommentsAndStrings(text);
+  const statement =
+    /(^|\n)[ \t]*(?:(?:%[\w$.\-#]+(?::\d+)?[ \t]*,[ \t]*)*%[\w$.\-#]+(?::\d+)?[ \t]*=[ \t]*)?([A-Za-z_][\w$]*)\.([A-Za-z_][\w$.]*)(?=([^\n]*))/g;
+  for (const m of code.matchAll(statement)) {
+    const [, , dialect, rest, after] = m;
+    if (/^[ \t]*[=,}]/.test(after)) continue; // an attribute key in a dictionary
+    if (known.has(dialect)) continue;
+    const ops = foreign.get(dialect) ?? [];
+    const name = `${dialect}.${rest}`;
+    if (!ops.includes(name)) ops.push(name);
+    foreign.set(dialect, ops);
+  }
+  if (foreign.size === 0) return { inScope: true, foreignOps: foreign };
+  const reason = [...foreign.entries()]
+    .map(([d, ops]) => `custom syntax of ${d} (${ops.slice(0, 3).join(', ')}${ops.length > 3 ? ', …' : ''})`)
+    .join('; ');
+  return { inScope: false, reason, foreignOps: foreign };
+}
+
+/** Replace `//` comments and string literal contents with spaces, keeping offsets and newlines. */
+export function maskCommentsAndStrings(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      out += '"' + ' '.repeat(Math.max(0, Math.min(j, text.length) - i - 1)) + (j < text.length ? text[j] : '');
+      i = j + 1;
+    } else if (c === '/' && text[i + 1] === '/') {
+      let j = i;
+      while (j < text.length && text[j] !== '\n') j++;
+      out += ' '.repeat(j - i);
+      i = j;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
