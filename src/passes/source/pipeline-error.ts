@@ -37,8 +37,11 @@ export class PipelineError extends Error {
   readonly offset: number;
   readonly notes: readonly PipelineNote[];
   readonly detail: string;
-  constructor(detail: string, source: string, offset: number, notes: readonly PipelineNote[] = []) {
-    super(renderLocated(source, offset, 'error', detail));
+  /** The buffer name in the headline: the pipeline parser's, or e.g. `command line`. */
+  readonly buffer: string;
+  constructor(detail: string, source: string, offset: number, notes: readonly PipelineNote[] = [], buffer = PIPELINE_BUFFER_NAME) {
+    super(renderLocated(source, offset, 'error', detail, buffer));
+    this.buffer = buffer;
     this.name = 'PipelineError';
     this.detail = detail;
     this.source = source;
@@ -58,7 +61,7 @@ export class PipelineError extends Error {
   format(): string {
     const parts = [this.message];
     for (const n of this.notes) {
-      parts.push(n.offset === undefined ? `note: ${n.message}` : renderLocated(this.source, n.offset, 'note', n.message));
+      parts.push(n.offset === undefined ? `note: ${n.message}` : renderLocated(this.source, n.offset, 'note', n.message, this.buffer));
     }
     return parts.join('\n');
   }
