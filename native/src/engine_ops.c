@@ -26,15 +26,12 @@ MlirContext engine_ops_new_context(void) {
 
 static void pipeline_error(MlirStringRef s, void *userData) { strbuf_append((StrBuf *)userData, s.data, s.length); }
 
-static bool run_pipeline(Engine *e, MlirOperation op, MlirStringRef pipeline, StrBuf *err) {
-  MlirPassManager pm = mlirPassManagerCreate(e->ctx);
+/* Parses the pipeline before the input, so a bad pipeline is reported whatever the input. */
+static bool parse_pipeline(MlirPassManager pm, MlirStringRef pipeline, StrBuf *err) {
   /* On failure err receives `MLIR Textual PassPipeline Parser:1:5: error: ...` plus source and
-     caret lines, exactly what mlir-opt prints; the JS side parses it like mlir-opt's stderr. */
-  MlirLogicalResult parsed = mlirParsePassPipeline(mlirPassManagerGetAsOpPassManager(pm), pipeline, pipeline_error, err);
-  bool ok = mlirLogicalResultIsSuccess(parsed);
-  if (ok) ok = mlirLogicalResultIsSuccess(mlirPassManagerRunOnOp(pm, op));
-  mlirPassManagerDestroy(pm);
-  return ok;
+     caret lines, as mlir-opt prints it; the JS side parses it like mlir-opt's stderr. */
+  return mlirLogicalResultIsSuccess(
+      mlirParsePassPipeline(mlirPassManagerGetAsOpPassManager(pm), pipeline, pipeline_error, err));
 }
 
 static bool translate(Engine *e, MlirOperation op, StrBuf *out) {
@@ -65,23 +62,33 @@ static void print_op(MlirOperation op, bool generic, StrBuf *out) {
 
 void engine_ops_run(Engine *e, const OpRequest *req, OpResult *res) {
   res->ok = false;
-  MlirModule m = mlirModuleCreateParse(e->ctx, req->text); /* parses and verifies */
-  if (mlirModuleIsNull(m)) return;
-  MlirOperation op = mlirModuleGetOperation(m);
-  switch (req->kind) {
-    case OP_VERIFY:
-      res->ok = true;
-      break;
-    case OP_LOAD_IRDL:
-      res->ok = mlirLogicalResultIsSuccess(mlirLoadIRDLDialects(m));
-      break;
-    case OP_RUN:
-      res->ok = run_pipeline(e, op, req->pipeline, &res->pipelineError);
-      if (res->ok && req->print) print_op(op, req->printGeneric, &res->output);
-      break;
-    case OP_TRANSLATE:
-      res->ok = translate(e, op, &res->output);
-      break;
+  MlirPassManager pm = {NULL};
+  if (req->kind == OP_RUN) {
+    pm = mlirPassManagerCreate(e->ctx);
+    if (!parse_pipeline(pm, req->pipeline, &res->pipelineError)) {
+      mlirPassManagerDestroy(pm);
+      return;
+    }
   }
-  mlirModuleDestroy(m);
+  MlirModule m = mlirModuleCreateParse(e->ctx, req->text); /* parses and verifies */
+  if (!mlirModuleIsNull(m)) {
+    MlirOperation op = mlirModuleGetOperation(m);
+    switch (req->kind) {
+      case OP_VERIFY:
+        res->ok = true;
+        break;
+      case OP_LOAD_IRDL:
+        res->ok = mlirLogicalResultIsSuccess(mlirLoadIRDLDialects(m));
+        break;
+      case OP_RUN:
+        res->ok = mlirLogicalResultIsSuccess(mlirPassManagerRunOnOp(pm, op));
+        if (res->ok && req->print) print_op(op, req->printGeneric, &res->output);
+        break;
+      case OP_TRANSLATE:
+        res->ok = translate(e, op, &res->output);
+        break;
+    }
+    mlirModuleDestroy(m);
+  }
+  if (pm.ptr) mlirPassManagerDestroy(pm);
 }

@@ -1,0 +1,90 @@
+/**
+ * Packs many inputs into one file for `--split-input-file` and maps what the
+ * tool reports back to each input.
+ *
+ * Layout: "\n" t0 MARK "\n" t1 MARK "\n" t2 ... Every chunk is "\n" + text:
+ * its end is exactly the end of the text (so end-of-input diagnostics land
+ * where they would for the text alone), it is never empty (mlir-opt drops
+ * empty chunks), and the text starts at column 1 of a known whole-file line.
+ * mlir-opt reports whole-file positions; mlir-translate reports
+ * `within split at FILE:N offset :L:C`, chunk-relative lines.
+ */
+import type { SourcePosition } from '../ir/diagnostics/diagnostic.js';
+
+/** Input split marker; unlikely in real text, and its prefix is too (no near-miss warnings). */
+export const INPUT_MARKER = '//==numaccl-batch-split-b7e1==';
+export const OUTPUT_MARKER = '//==numaccl-batch-output-b7e1==';
+
+export interface Batch {
+  readonly text: string;
+  /** Whole-file line of each input's first line. */
+  readonly firstLines: readonly number[];
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** True when `text` cannot go into a batch (it contains a marker prefix). */
+export function needsOwnRun(text: string): boolean {
+  return text.includes(INPUT_MARKER.slice(0, -2)) || text.includes(OUTPUT_MARKER.slice(0, -2));
+}
+
+export function buildBatch(texts: readonly string[]): Batch {
+  const parts: string[] = [];
+  const firstLines: number[] = [];
+  let line = 1;
+  texts.forEach((t, i) => {
+    if (i > 0) parts.push(INPUT_MARKER);
+    parts.push('\n', t);
+    line += 1; // the "\n" in front of every text
+    firstLines.push(line);
+    line += countNewlines(t);
+  });
+  return { text: parts.join(''), firstLines };
+}
+
+/** Index of the input containing whole-file `line` (a text's last line also holds the next marker). */
+export function inputOfLine(batch: Batch, line: number): number {
+  let lo = 0;
+  let hi = batch.firstLines.length - 1;
+  if (line < batch.firstLines[0]) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (batch.firstLines[mid] <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const WITHIN_SPLIT = /^within split at (.*):(\d+) offset $/;
+
+/**
+ * Locates a reported position in the batch file: the input index and the
+ * position relative to that input's text (named `name`), or undefined when
+ * the position is not inside the batch file.
+ */
+export function locateInBatch(
+  batch: Batch,
+  batchPath: string,
+  p: SourcePosition,
+  name: string,
+): { index: number; position: SourcePosition } | undefined {
+  let line = p.line;
+  if (p.file !== batchPath) {
+    const m = WITHIN_SPLIT.exec(p.file);
+    if (!m || m[1] !== batchPath) return undefined;
+    line = Number(m[2]) + p.line - 1; // N is the marker's line, where the chunk starts
+  }
+  const index = inputOfLine(batch, line);
+  if (index < 0) return undefined;
+  return { index, position: { file: name, line: line - batch.firstLines[index] + 1, col: p.col } };
+}
+
+/** Splits the tool's stdout into one output per input, or undefined if the count is off (crash). */
+export function splitOutputs(stdout: string, count: number): string[] | undefined {
+  const parts = stdout.split(`${OUTPUT_MARKER}\n`);
+  return parts.length === count ? parts : undefined;
+}

@@ -1,0 +1,70 @@
+/** `createMlirEngine`: picks the backend and explains, once, when it falls back. */
+import { loadNativeAddon } from './native-addon.js';
+import { NativeMlirEngine } from './native-backend.js';
+import { ProcessMlirEngine } from './process-backend.js';
+import { findMlirOpt, findMlirTranslate } from './tools.js';
+import type { MlirBackendKind, MlirEngine, MlirEngineOptions } from './types.js';
+
+export interface BackendAvailability {
+  readonly available: boolean;
+  /** Why the backend is unavailable, or where it comes from. */
+  readonly detail: string;
+}
+
+/** Whether each backend can be used on this machine, and why not. */
+export function mlirBackendAvailability(options: MlirEngineOptions = {}): Record<MlirBackendKind, BackendAvailability> {
+  const addon = loadNativeAddon();
+  const opt = findMlirOpt(options.mlirOpt);
+  return {
+    native: addon.ok ? { available: true, detail: addon.path } : { available: false, detail: addon.reason },
+    process: opt
+      ? { available: true, detail: opt }
+      : { available: false, detail: options.mlirOpt ? `${options.mlirOpt} is not executable` : 'mlir-opt-22 not found on PATH or in /usr/lib/llvm-22/bin' },
+  };
+}
+
+let warnedFallback = false;
+
+function createNative(): MlirEngine | string {
+  const addon = loadNativeAddon();
+  return addon.ok ? new NativeMlirEngine(addon.addon) : addon.reason;
+}
+
+function createProcess(options: MlirEngineOptions): MlirEngine | string {
+  const mlirOpt = findMlirOpt(options.mlirOpt);
+  if (!mlirOpt) return options.mlirOpt ? `${options.mlirOpt} is not executable` : 'mlir-opt-22 not found on PATH or in /usr/lib/llvm-22/bin';
+  return new ProcessMlirEngine({ mlirOpt, mlirTranslate: findMlirTranslate(options.mlirTranslate) }, options.maxBatch);
+}
+
+/**
+ * An engine over real MLIR 22. `backend: 'auto'` (the default) prefers the
+ * in-process addon and falls back to mlir-opt-22 processes, warning once per
+ * process why. Throws when the requested backend (or, for auto, neither) is available.
+ */
+export function createMlirEngine(options: MlirEngineOptions = {}): MlirEngine {
+  const choice = options.backend ?? 'auto';
+  if (choice !== 'native' && choice !== 'process' && choice !== 'auto') {
+    throw new Error(`numaccl/mlir: options.backend must be 'native', 'process' or 'auto', not ${JSON.stringify(choice)}`);
+  }
+  if (choice === 'native') {
+    const e = createNative();
+    if (typeof e === 'string') throw new Error(`numaccl/mlir: native backend unavailable: ${e}`);
+    return e;
+  }
+  if (choice === 'process') {
+    const e = createProcess(options);
+    if (typeof e === 'string') throw new Error(`numaccl/mlir: process backend unavailable: ${e}`);
+    return e;
+  }
+  const native = createNative();
+  if (typeof native !== 'string') return native;
+  const proc = createProcess(options);
+  if (typeof proc === 'string') {
+    throw new Error(`numaccl/mlir: no MLIR backend available. native: ${native}; process: ${proc}`);
+  }
+  if (!warnedFallback) {
+    warnedFallback = true;
+    process.emitWarning(`numaccl/mlir: native MLIR addon unavailable (${native}); using mlir-opt-22 processes`, 'NumacclMlirFallback');
+  }
+  return proc;
+}

@@ -1,0 +1,135 @@
+/** The in-process backend: MLIR 22's C API through the Node-API addon. */
+import type { Diagnostic, SourcePosition } from '../ir/diagnostics/diagnostic.js';
+import { parseDiagnosticText } from './diagnostic-text.js';
+import { NativeOp, type NativeAddon, type NativeCallResult, type NativeContextHandle, type NativeDiagnostic } from './native-addon.js';
+import { anchorPipeline } from './pipeline.js';
+import { resolveIrdl, type ResolvedIrdl } from './irdl.js';
+import type {
+  MlirEngine,
+  RunOptions,
+  RunResult,
+  TranslateOptions,
+  TranslateResult,
+  VerifyOptions,
+  VerifyResult,
+} from './types.js';
+
+/** The addon names the parsed buffer '-'. */
+const ADDON_BUFFER_NAME = '-';
+/** IRDL dialects cannot be unloaded, so each IRDL text gets its own context; keep a few. */
+const MAX_IRDL_CONTEXTS = 8;
+
+interface ContextEntry {
+  readonly handle: NativeContextHandle;
+  /** Set when the IRDL text did not load: every call with it fails with these. */
+  readonly irdlFailure?: readonly Diagnostic[];
+}
+
+function convert(d: NativeDiagnostic, file: string): Diagnostic {
+  const notes = d.notes.map((n) => convert(n, file));
+  if (d.file === undefined || d.line === undefined || d.col === undefined) {
+    return { severity: d.severity, message: d.message, notes };
+  }
+  const position: SourcePosition = { file: d.file === ADDON_BUFFER_NAME ? file : d.file, line: d.line, col: d.col };
+  return { severity: d.severity, message: d.message, position, notes };
+}
+
+export class NativeMlirEngine implements MlirEngine {
+  readonly backend = 'native' as const;
+  readonly #addon: NativeAddon;
+  /** Keyed by IRDL text ('' for none); Map order is the LRU order. */
+  readonly #contexts = new Map<string, ContextEntry>();
+  #disposed = false;
+
+  constructor(addon: NativeAddon) {
+    this.#addon = addon;
+  }
+
+  verify(text: string, options: VerifyOptions = {}): VerifyResult {
+    const r = this.#call(NativeOp.Verify, text, '', options, false);
+    return { ok: r.ok, diagnostics: r.diagnostics };
+  }
+
+  verifyMany(texts: readonly string[], options: VerifyOptions = {}): VerifyResult[] {
+    return texts.map((t) => this.verify(t, options));
+  }
+
+  run(text: string, pipeline: string, options: RunOptions = {}): RunResult {
+    return this.#call(NativeOp.Run, text, anchorPipeline(pipeline), options, options.printGeneric ?? false);
+  }
+
+  runMany(texts: readonly string[], pipeline: string, options: RunOptions = {}): RunResult[] {
+    return texts.map((t) => this.run(t, pipeline, options));
+  }
+
+  translateToLLVMIR(text: string, options: TranslateOptions = {}): TranslateResult {
+    return this.#call(NativeOp.Translate, text, '', options, false);
+  }
+
+  translateManyToLLVMIR(texts: readonly string[], options: TranslateOptions = {}): TranslateResult[] {
+    return texts.map((t) => this.translateToLLVMIR(t, options));
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    for (const entry of this.#contexts.values()) this.#addon.destroyContext(entry.handle);
+    this.#contexts.clear();
+  }
+
+  #call(op: NativeOp, text: string, pipeline: string, options: RunOptions, printGeneric: boolean): RunResult {
+    if (this.#disposed) throw new Error('numaccl/mlir: engine used after dispose()');
+    const irdl = resolveIrdl(options);
+    const entry = this.#context(irdl);
+    if (entry.irdlFailure) return { ok: false, output: '', diagnostics: entry.irdlFailure };
+    const file = options.filename ?? '<input>';
+    const r = this.#addon.call(entry.handle, op, text, pipeline, options.allowUnregistered ?? false, printGeneric);
+    if (r.crashed) this.#forget(irdl?.text ?? '');
+    return { ok: r.ok, output: r.ok ? r.output : '', diagnostics: diagnosticsOf(r, file) };
+  }
+
+  #context(irdl: ResolvedIrdl | undefined): ContextEntry {
+    const key = irdl?.text ?? '';
+    const found = this.#contexts.get(key);
+    if (found) {
+      this.#contexts.delete(key); // move to the LRU tail
+      this.#contexts.set(key, found);
+      return found;
+    }
+    const handle = this.#addon.createContext();
+    let entry: ContextEntry = { handle };
+    if (irdl) {
+      const r = this.#addon.call(handle, NativeOp.LoadIrdl, irdl.text, '', false, false);
+      if (!r.ok) {
+        this.#addon.destroyContext(handle);
+        entry = { handle, irdlFailure: diagnosticsOf(r, irdl.name) };
+      }
+    }
+    this.#contexts.set(key, entry);
+    this.#evict();
+    return entry;
+  }
+
+  #forget(key: string): void {
+    // The addon leaks a context that crashed; we only drop our reference.
+    this.#contexts.delete(key);
+  }
+
+  #evict(): void {
+    while (this.#contexts.size > MAX_IRDL_CONTEXTS + 1) {
+      const [key, oldest] = this.#contexts.entries().next().value as [string, ContextEntry];
+      if (!oldest.irdlFailure) this.#addon.destroyContext(oldest.handle);
+      this.#contexts.delete(key);
+    }
+  }
+}
+
+function diagnosticsOf(r: NativeCallResult, file: string): Diagnostic[] {
+  const diags = r.diagnostics.map((d) => convert(d, file));
+  if (r.pipelineError) {
+    // The pipeline parser reports positions inside the pipeline text, under its own name.
+    const parsed = parseDiagnosticText(r.pipelineError);
+    diags.push(...(parsed.length > 0 ? parsed : [{ severity: 'error', message: r.pipelineError.trim(), notes: [] } as Diagnostic]));
+  }
+  return diags;
+}
