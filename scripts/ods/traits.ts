@@ -23,6 +23,8 @@ export function extractTraits(records: Records, preds: PredTranslator, op: Rec):
     }
     const t = traitOf(records, preds, r);
     if (t) push(t);
+    // An interface brings its base interfaces (FunctionOpInterface → Symbol, CallableOpInterface).
+    if (isA(r, 'InterfaceTrait')) for (const b of refs(r, 'baseInterfaces')) visit(b);
   };
   for (const t of refs(op, 'traits')) visit(t);
   return out;
@@ -48,7 +50,9 @@ function traitOf(records: Records, preds: PredTranslator, r: Rec): OdsTrait | nu
     if (m) return { kind: 'param', name: m[1], params: splitParams(m[2]) };
     return { kind: 'native', name: text };
   }
-  if (isA(r, 'NativeOpTrait')) return { kind: 'native', name: stripNs(str(r, 'trait') ?? r['!name']) };
+  // Named defs keep their ODS name (`IsolatedFromAbove`, not the C++ `IsIsolatedFromAbove`).
+  if (isA(r, 'NativeOpTrait'))
+    return { kind: 'native', name: r['!anonymous'] ? stripNs(str(r, 'trait') ?? r['!name']) : r['!name'] };
   if (isA(r, 'GenInternalOpTrait')) return { kind: 'internal', name: stripNs(str(r, 'trait') ?? r['!name']) };
   if (isA(r, 'AllMatchSameOperatorTrait')) {
     return {

@@ -146,6 +146,7 @@ export const bufferizationOds: OdsDialect = {
             "isEquivalentSubset"
           ]
         },
+        {"kind":"interface","name":"SubsetOpInterface"},
         {"kind":"interface","name":"MemoryEffectOpInterface","methods":["getEffects"]}
       ],
       "assemblyFormat": "$source `in` (`restrict` $restrict^)? (`writable` $writable^)? $dest\n        attr-dict `:` functional-type(operands, results)",

@@ -22,7 +22,7 @@ export const builtinOds: OdsDialect = {
       "successors": [],
       "traits": [
         {"kind":"native","name":"AffineScope"},
-        {"kind":"native","name":"IsIsolatedFromAbove"},
+        {"kind":"native","name":"IsolatedFromAbove"},
         {"kind":"native","name":"NoRegionArguments"},
         {"kind":"native","name":"SymbolTable"},
         {"kind":"interface","name":"Symbol"},

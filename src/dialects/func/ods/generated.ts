@@ -24,6 +24,7 @@ export const funcOds: OdsDialect = {
       "successors": [],
       "traits": [
         {"kind":"interface","name":"CallOpInterface"},
+        {"kind":"interface","name":"ArgAndResultAttrsOpInterface"},
         {"kind":"native","name":"MemRefsNormalizable"},
         {"kind":"interface","name":"SymbolUserOpInterface"}
       ],
@@ -53,6 +54,7 @@ export const funcOds: OdsDialect = {
       "successors": [],
       "traits": [
         {"kind":"interface","name":"CallOpInterface"},
+        {"kind":"interface","name":"ArgAndResultAttrsOpInterface"},
         {
           "kind": "typesMatchWith",
           "lhs": "callee",
@@ -128,7 +130,10 @@ export const funcOds: OdsDialect = {
         {"kind":"native","name":"AffineScope"},
         {"kind":"native","name":"AutomaticAllocationScope"},
         {"kind":"interface","name":"FunctionOpInterface"},
-        {"kind":"native","name":"IsIsolatedFromAbove"},
+        {"kind":"interface","name":"Symbol"},
+        {"kind":"interface","name":"CallableOpInterface"},
+        {"kind":"interface","name":"ArgAndResultAttrsOpInterface"},
+        {"kind":"native","name":"IsolatedFromAbove"},
         {"kind":"interface","name":"OpAsmOpInterface"}
       ],
       "assemblyFormat": null,
@@ -157,7 +162,7 @@ export const funcOds: OdsDialect = {
         {"kind":"native","name":"MemRefsNormalizable"},
         {"kind":"interface","name":"RegionBranchTerminatorOpInterface"},
         {"kind":"native","name":"ReturnLike"},
-        {"kind":"native","name":"IsTerminator"}
+        {"kind":"native","name":"Terminator"}
       ],
       "assemblyFormat": "attr-dict ($operands^ `:` type($operands))?",
       "hasCustomAssemblyFormat": false,

@@ -90,7 +90,7 @@ export const memrefOds: OdsDialect = {
         {"kind":"interface","name":"RegionBranchOpInterface"},
         {"kind":"native","name":"SingleBlock"},
         {"kind":"param","name":"SingleBlockImplicitTerminator","params":["AllocaScopeReturnOp"]},
-        {"kind":"native","name":"HasRecursiveMemoryEffects"},
+        {"kind":"native","name":"RecursiveMemoryEffects"},
         {"kind":"native","name":"NoRegionArguments"}
       ],
       "assemblyFormat": null,
@@ -118,7 +118,7 @@ export const memrefOds: OdsDialect = {
         {"kind":"memoryEffects","effects":[]},
         {"kind":"interface","name":"RegionBranchTerminatorOpInterface"},
         {"kind":"native","name":"ReturnLike"},
-        {"kind":"native","name":"IsTerminator"}
+        {"kind":"native","name":"Terminator"}
       ],
       "assemblyFormat": "attr-dict ($results^ `:` type($results))?",
       "hasCustomAssemblyFormat": false,
@@ -221,7 +221,7 @@ export const memrefOds: OdsDialect = {
         {"kind":"interface","name":"ConditionallySpeculatable"},
         {"kind":"native","name":"AlwaysSpeculatableImplTrait"},
         {"kind":"memoryEffects","effects":[]},
-        {"kind":"native","name":"IsTerminator"},
+        {"kind":"native","name":"Terminator"},
         {"kind":"interface","name":"RegionBranchTerminatorOpInterface"},
         {"kind":"native","name":"ReturnLike"}
       ],

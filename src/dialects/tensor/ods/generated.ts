@@ -342,7 +342,7 @@ export const tensorOds: OdsDialect = {
       "successors": [],
       "traits": [
         {"kind":"interface","name":"OpAsmOpInterface","methods":["getAsmResultNames"]},
-        {"kind":"native","name":"HasRecursiveMemoryEffects"},
+        {"kind":"native","name":"RecursiveMemoryEffects"},
         {"kind":"interface","name":"ReifyRankedShapedTypeOpInterface","methods":["reifyResultShapes"]},
         {"kind":"native","name":"SingleBlock"},
         {"kind":"param","name":"SingleBlockImplicitTerminator","params":["mlir::tensor::YieldOp"]}
@@ -649,7 +649,7 @@ export const tensorOds: OdsDialect = {
         {"kind":"memoryEffects","effects":[]},
         {"kind":"interface","name":"RegionBranchTerminatorOpInterface"},
         {"kind":"native","name":"ReturnLike"},
-        {"kind":"native","name":"IsTerminator"},
+        {"kind":"native","name":"Terminator"},
         {"kind":"param","name":"HasParent","params":["::mlir::tensor::GenerateOp","::mlir::tensor::PadOp"]}
       ],
       "assemblyFormat": "$value attr-dict `:` type($value)",

@@ -54,7 +54,7 @@ export const tosaOds: OdsDialect = {
       "regions": [],
       "successors": [],
       "traits": [
-        {"kind":"native","name":"IsCommutative"},
+        {"kind":"native","name":"Commutative"},
         {"kind":"native","name":"SameOperandsAndResultElementType"},
         {"kind":"interface","name":"InferShapedTypeOpInterface","methods":["inferReturnTypeComponents"]},
         {"kind":"native","name":"ResultsBroadcastableShape"},
@@ -274,7 +274,7 @@ export const tosaOds: OdsDialect = {
       "regions": [],
       "successors": [],
       "traits": [
-        {"kind":"native","name":"IsCommutative"},
+        {"kind":"native","name":"Commutative"},
         {"kind":"native","name":"SameOperandsAndResultElementType"},
         {"kind":"interface","name":"InferShapedTypeOpInterface","methods":["inferReturnTypeComponents"]},
         {"kind":"native","name":"ResultsBroadcastableShape"},
@@ -343,7 +343,7 @@ export const tosaOds: OdsDialect = {
       "regions": [],
       "successors": [],
       "traits": [
-        {"kind":"native","name":"IsCommutative"},
+        {"kind":"native","name":"Commutative"},
         {"kind":"native","name":"SameOperandsAndResultElementType"},
         {"kind":"interface","name":"InferShapedTypeOpInterface","methods":["inferReturnTypeComponents"]},
         {"kind":"native","name":"ResultsBroadcastableShape"},
@@ -379,7 +379,7 @@ export const tosaOds: OdsDialect = {
       "regions": [],
       "successors": [],
       "traits": [
-        {"kind":"native","name":"IsCommutative"},
+        {"kind":"native","name":"Commutative"},
         {"kind":"native","name":"SameOperandsAndResultElementType"},
         {"kind":"interface","name":"InferShapedTypeOpInterface","methods":["inferReturnTypeComponents"]},
         {"kind":"native","name":"ResultsBroadcastableShape"},
@@ -683,7 +683,7 @@ export const tosaOds: OdsDialect = {
         {"kind":"native","name":"InferShapedTypeOpAdaptor"},
         {"kind":"native","name":"SingleBlock"},
         {"kind":"param","name":"SingleBlockImplicitTerminator","params":["YieldOp"]},
-        {"kind":"native","name":"HasRecursiveMemoryEffects"},
+        {"kind":"native","name":"RecursiveMemoryEffects"},
         {"kind":"interface","name":"TosaOpInterface"},
         {"kind":"interface","name":"QueryProfileInterface"},
         {"kind":"interface","name":"QueryExtensionInterface"},
@@ -1090,7 +1090,7 @@ export const tosaOds: OdsDialect = {
         {"kind":"interface","name":"InferTypeOpInterface"},
         {"kind":"interface","name":"InferShapedTypeOpInterface","methods":["inferReturnTypeComponents"]},
         {"kind":"native","name":"InferTensorType"},
-        {"kind":"native","name":"IsCommutative"},
+        {"kind":"native","name":"Commutative"},
         {"kind":"native","name":"SameOperandsElementType"},
         {"kind":"native","name":"ResultsBroadcastableShape"},
         {"kind":"native","name":"TosaElementwiseOperator"},
@@ -1556,7 +1556,7 @@ export const tosaOds: OdsDialect = {
       "regions": [],
       "successors": [],
       "traits": [
-        {"kind":"native","name":"IsCommutative"},
+        {"kind":"native","name":"Commutative"},
         {"kind":"native","name":"SameOperandsAndResultElementType"},
         {"kind":"interface","name":"InferShapedTypeOpInterface","methods":["inferReturnTypeComponents"]},
         {"kind":"native","name":"ResultsBroadcastableShape"},
@@ -1660,7 +1660,7 @@ export const tosaOds: OdsDialect = {
       "regions": [],
       "successors": [],
       "traits": [
-        {"kind":"native","name":"IsCommutative"},
+        {"kind":"native","name":"Commutative"},
         {"kind":"native","name":"SameOperandsAndResultElementType"},
         {"kind":"interface","name":"InferShapedTypeOpInterface","methods":["inferReturnTypeComponents"]},
         {"kind":"native","name":"ResultsBroadcastableShape"},
@@ -1731,7 +1731,7 @@ export const tosaOds: OdsDialect = {
       "regions": [],
       "successors": [],
       "traits": [
-        {"kind":"native","name":"IsCommutative"},
+        {"kind":"native","name":"Commutative"},
         {"kind":"native","name":"SameOperandsAndResultElementType"},
         {"kind":"interface","name":"InferShapedTypeOpInterface","methods":["inferReturnTypeComponents"]},
         {"kind":"native","name":"ResultsBroadcastableShape"},
@@ -1915,7 +1915,7 @@ export const tosaOds: OdsDialect = {
       "regions": [],
       "successors": [],
       "traits": [
-        {"kind":"native","name":"IsCommutative"},
+        {"kind":"native","name":"Commutative"},
         {"kind":"native","name":"SameOperandsAndResultElementType"},
         {"kind":"interface","name":"InferShapedTypeOpInterface","methods":["inferReturnTypeComponents"]},
         {"kind":"native","name":"ResultsBroadcastableShape"},
@@ -1991,7 +1991,7 @@ export const tosaOds: OdsDialect = {
       "regions": [],
       "successors": [],
       "traits": [
-        {"kind":"native","name":"IsCommutative"},
+        {"kind":"native","name":"Commutative"},
         {"kind":"native","name":"SameOperandsAndResultElementType"},
         {"kind":"interface","name":"InferShapedTypeOpInterface","methods":["inferReturnTypeComponents"]},
         {"kind":"native","name":"ResultsBroadcastableShape"},
@@ -3208,7 +3208,7 @@ export const tosaOds: OdsDialect = {
         {"kind":"native","name":"InferShapedTypeOpAdaptor"},
         {"kind":"native","name":"SingleBlock"},
         {"kind":"param","name":"SingleBlockImplicitTerminator","params":["YieldOp"]},
-        {"kind":"native","name":"HasRecursiveMemoryEffects"},
+        {"kind":"native","name":"RecursiveMemoryEffects"},
         {"kind":"interface","name":"TosaOpInterface"},
         {"kind":"interface","name":"QueryProfileInterface"},
         {"kind":"interface","name":"QueryExtensionInterface"},
@@ -3233,7 +3233,7 @@ export const tosaOds: OdsDialect = {
       "regions": [],
       "successors": [],
       "traits": [
-        {"kind":"native","name":"IsTerminator"},
+        {"kind":"native","name":"Terminator"},
         {"kind":"interface","name":"ConditionallySpeculatable"},
         {"kind":"native","name":"AlwaysSpeculatableImplTrait"},
         {"kind":"memoryEffects","effects":[]},
