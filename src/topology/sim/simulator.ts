@@ -1,0 +1,205 @@
+/**
+ * Discrete-event simulation over the same topology and schedules as the
+ * closed-form model. Transfers become flows whose rates are max-min fair
+ * over the links they cross (re-solved at every event), route segments run
+ * latency then data, host-staged routes store-and-forward, a stage's
+ * reductions follow its transfers. Tasks start when their deps are done,
+ * subject to per-device collective stream limits and one compute engine per
+ * device. With no shared link it reproduces the closed form exactly.
+ */
+import { computeUs, routeOf } from '../cost/closed-form.js';
+import type { Schedule, Transfer } from '../cost/schedule.js';
+import { linkLabel, resourceKey, type Hop } from '../model/routes.js';
+import { TopologyError, type Topology } from '../model/types.js';
+import { maxMinRates } from './fair-share.js';
+import type { LinkUsage, SimOptions, SimResult, SimTask, TimelineEvent } from './types.js';
+
+interface Flow {
+  remaining: number;
+  readonly total: number;
+  readonly resources: readonly string[];
+  readonly done: () => void;
+}
+interface Timer {
+  readonly end: number;
+  readonly fn: () => void;
+}
+
+const devicesOf = (s: Schedule): number[] => {
+  const out = new Set<number>();
+  for (const st of s.stages) {
+    for (const x of st.transfers) for (const e of [x.from, x.to]) if (/^dev\d+$/.test(e)) out.add(Number(e.slice(3)));
+    for (const c of st.compute) out.add(c.device);
+  }
+  return [...out].sort((a, b) => a - b);
+};
+
+export function simulate(t: Topology, tasks: readonly SimTask[], opts: SimOptions = {}): SimResult {
+  const streams = opts.streamsPerDevice ?? 2;
+  const ids = new Set<string>();
+  for (const task of tasks) {
+    if (ids.has(task.id)) throw new TopologyError(`tasks.${task.id}`, 'duplicate task id');
+    ids.add(task.id);
+  }
+  for (const task of tasks) for (const d of task.deps ?? []) if (!ids.has(d)) throw new TopologyError(`tasks.${task.id}.deps`, `unknown task '${d}'`);
+
+  let now = 0;
+  const timers: Timer[] = [];
+  const flows: Flow[] = [];
+  const finished = new Map<string, number>();
+  const started = new Map<string, number>();
+  const inFlight = new Map<number, number>();
+  const computeBusy = new Set<number>();
+  const timeline: TimelineEvent[] = [];
+  const busy = new Map<string, number>();
+  const carried = new Map<string, number>();
+  const intervals = new Map<string, { start: number; end: number }[]>();
+  const hopOf = new Map<string, Hop>();
+
+  const after = (dt: number, fn: () => void): void => void timers.push({ end: now + dt, fn });
+
+  function runTransfer(x: Transfer, done: () => void): void {
+    const segs = routeOf(t, x).segments;
+    const step = (i: number): void => {
+      if (i >= segs.length) return done();
+      const seg = segs[i];
+      const alpha = seg.reduce((a, h) => a + t.links[h.link].alpha_us, 0);
+      after(alpha, () => {
+        if (x.bytes <= 0) return step(i + 1);
+        const resources = seg.map((h) => {
+          const k = resourceKey(t, h);
+          hopOf.set(k, h);
+          return k;
+        });
+        flows.push({ remaining: x.bytes, total: x.bytes, resources, done: () => step(i + 1) });
+      });
+    };
+    step(0);
+  }
+
+  function runSchedule(s: Schedule, done: () => void): void {
+    const stageAt = (i: number): void => {
+      if (i >= s.stages.length) return done();
+      const st = s.stages[i];
+      const afterTransfers = (): void => {
+        const perDevice = new Map<number, number>();
+        for (const c of st.compute) perDevice.set(c.device, (perDevice.get(c.device) ?? 0) + computeUs(t, c));
+        const dt = Math.max(0, ...perDevice.values());
+        if (dt > 0) after(dt, () => stageAt(i + 1));
+        else stageAt(i + 1);
+      };
+      let left = st.transfers.length;
+      if (left === 0) return afterTransfers();
+      for (const x of st.transfers) runTransfer(x, () => --left === 0 && afterTransfers());
+    };
+    if ((s.overhead_us ?? 0) > 0) after(s.overhead_us!, () => stageAt(0));
+    else stageAt(0);
+  }
+
+  const pending = [...tasks];
+  function startReady(): void {
+    for (let progress = true; progress; ) {
+      progress = false;
+      for (let i = 0; i < pending.length; i++) {
+        const task = pending[i];
+        if (!(task.deps ?? []).every((d) => finished.has(d))) continue;
+        if (task.type === 'compute') {
+          if (computeBusy.has(task.device)) continue;
+          computeBusy.add(task.device);
+          pending.splice(i--, 1);
+          started.set(task.id, now);
+          const start = now;
+          after(computeUs(t, task), () => {
+            computeBusy.delete(task.device);
+            finished.set(task.id, now);
+            timeline.push({ lane: `dev${task.device} compute`, start_us: start, end_us: now, label: task.label ?? task.id, kind: 'compute' });
+          });
+        } else {
+          const devs = devicesOf(task.schedule);
+          if (devs.some((d) => (inFlight.get(d) ?? 0) >= streams)) continue;
+          devs.forEach((d) => inFlight.set(d, (inFlight.get(d) ?? 0) + 1));
+          pending.splice(i--, 1);
+          started.set(task.id, now);
+          const start = now;
+          runSchedule(task.schedule, () => {
+            devs.forEach((d) => inFlight.set(d, inFlight.get(d)! - 1));
+            finished.set(task.id, now);
+            for (const d of devs) {
+              timeline.push({ lane: `dev${d} comm`, start_us: start, end_us: now, label: task.label ?? task.id, kind: 'collective' });
+            }
+          });
+        }
+        progress = true;
+      }
+    }
+  }
+
+  const capacity = (r: string): number => t.links[hopOf.get(r)!.link].gbps * 1e3;
+  for (;;) {
+    startReady();
+    // Zero-delay timers first, so callbacks chain without advancing time.
+    const dueNow = timers.findIndex((x) => x.end <= now);
+    if (dueNow >= 0) {
+      timers.splice(dueNow, 1)[0].fn();
+      continue;
+    }
+    if (timers.length === 0 && flows.length === 0) break;
+    const rates = maxMinRates(flows, capacity);
+    let next = Infinity;
+    for (const x of timers) next = Math.min(next, x.end);
+    flows.forEach((f, i) => (next = Math.min(next, now + f.remaining / rates[i])));
+    const dt = next - now;
+    const used = new Set<string>();
+    flows.forEach((f, i) => {
+      const moved = Math.min(f.remaining, rates[i] * dt);
+      f.remaining -= moved;
+      for (const r of f.resources) (carried.set(r, (carried.get(r) ?? 0) + moved), used.add(r));
+    });
+    for (const r of used) {
+      busy.set(r, (busy.get(r) ?? 0) + dt);
+      const list = intervals.get(r) ?? [];
+      const last = list[list.length - 1];
+      if (last && Math.abs(last.end - now) < 1e-9) last.end = next;
+      else list.push({ start: now, end: next });
+      intervals.set(r, list);
+    }
+    now = next;
+    const finishedFlows = flows.filter((f) => f.remaining <= 1e-9 * f.total + 1e-12);
+    for (const f of finishedFlows) flows.splice(flows.indexOf(f), 1);
+    const firing = timers.filter((x) => x.end <= now + 1e-12);
+    for (const x of firing) timers.splice(timers.indexOf(x), 1);
+    for (const f of finishedFlows) f.done();
+    for (const x of firing) x.fn();
+  }
+  if (pending.length > 0) {
+    throw new TopologyError('tasks', `tasks never became ready (dependency cycle?): ${pending.map((p) => p.id).join(', ')}`);
+  }
+
+  const makespan = now;
+  const links: LinkUsage[] = [...busy.keys()].sort().map((r) => {
+    const h = hopOf.get(r)!;
+    const bytes = carried.get(r) ?? 0;
+    return {
+      link: h.link,
+      resource: r,
+      label: linkLabel(t, h),
+      busy_us: busy.get(r)!,
+      bytes,
+      utilisation: makespan > 0 ? bytes / (capacity(r) * makespan) : 0,
+    };
+  });
+  for (const [r, list] of intervals) {
+    for (const iv of list) timeline.push({ lane: linkLabel(t, hopOf.get(r)!), start_us: iv.start, end_us: iv.end, label: 'busy', kind: 'link' });
+  }
+  return {
+    makespan_us: makespan,
+    tasks: tasks.map((x) => ({ id: x.id, start_us: started.get(x.id)!, end_us: finished.get(x.id)! })),
+    links,
+    timeline: timeline.sort((a, b) => a.lane.localeCompare(b.lane) || a.start_us - b.start_us),
+  };
+}
+
+/** Simulate one schedule alone: its makespan is comparable to `scheduleUs`. */
+export function simulateSchedule(t: Topology, schedule: Schedule): SimResult {
+  return simulate(t, [{ id: 'schedule', type: 'collective', schedule }], { streamsPerDevice: Infinity });
+}
