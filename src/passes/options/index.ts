@@ -1,4 +1,5 @@
 export {
+  bigIntOption,
   boolOption,
   defaultOptionValues,
   enumOption,

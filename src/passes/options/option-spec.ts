@@ -16,13 +16,16 @@ export interface EnumChoice {
 /** The value type of an option (or of each element of a list option). */
 export type ScalarType =
   | { readonly kind: 'bool' }
-  | { readonly kind: 'integer'; readonly flavor: IntegerFlavor }
+  | { readonly kind: 'integer'; readonly flavor: IntegerFlavor; readonly exact?: boolean }
   | { readonly kind: 'float'; readonly flavor: 'float' | 'double' }
   | { readonly kind: 'string' }
   | { readonly kind: 'enum'; readonly choices: readonly EnumChoice[] };
 
-/** A scalar option value: enums are held by their textual name. */
-export type ScalarValue = boolean | number | string;
+/**
+ * A scalar option value: enums are held by their textual name; integers are
+ * numbers, or bigints for `exact` 64-bit options.
+ */
+export type ScalarValue = boolean | number | bigint | string;
 
 /** The declaration of one option. `T` is the value type the pass sees. */
 export interface OptionSpec<T> {
@@ -67,6 +70,11 @@ export function boolOption(description: string, defaultValue = false): OptionSpe
 
 export function intOption(description: string, defaultValue = 0, flavor: IntegerFlavor = 'long'): OptionSpec<number> {
   return { type: { kind: 'integer', flavor }, list: false, description, default: defaultValue };
+}
+
+/** A 64-bit integer option read exactly, as a bigint (for values beyond 2^53). */
+export function bigIntOption(description: string, defaultValue = 0n, flavor: 'long' | 'ulong' = 'long'): OptionSpec<bigint> {
+  return { type: { kind: 'integer', flavor, exact: true }, list: false, description, default: defaultValue };
 }
 
 export function unsignedOption(description: string, defaultValue = 0, flavor: 'uint' | 'ulong' = 'uint'): OptionSpec<number> {

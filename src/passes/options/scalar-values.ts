@@ -92,6 +92,7 @@ export function parseScalar(type: ScalarType, text: string): ParseResult {
       return { ok: false, message: `'${text}' is invalid value for boolean argument! Try 0 or 1` };
     case 'integer': {
       const v = parseLlvmInteger(text, type.flavor);
+      if (type.exact && v !== undefined) return { ok: true, value: v };
       if (v === undefined || v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) {
         return { ok: false, message: `'${text}' value invalid for ${INTEGER_NOUN[type.flavor]} argument!` };
       }
