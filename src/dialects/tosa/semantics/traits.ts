@@ -94,7 +94,9 @@ export function resolvableShapeOperands(op: OpView): string | undefined {
 }
 
 export function shapeOperator(op: OpView): string | undefined {
-  if (op.operands.some((t) => !isShape(t))) return 'must have operands with tosa shape type';
+  // tosa.dim and tosa.slice_shape take tensor operands by their ODS definition.
+  const exempt = op.name === 'tosa.dim' || op.name === 'tosa.slice_shape';
+  if (!exempt && op.operands.some((t) => !isShape(t))) return 'must have operands with tosa shape type';
   if (op.results.some((t) => !isShape(t))) return 'must have result with tosa shape type';
   return undefined;
 }

@@ -91,7 +91,7 @@ export function checkAttr(constraint: string, v: AttrValue): boolean {
     case 'DenseI64ArrayAttr':
       return Array.isArray(v);
     case 'Tosa_IntOrFloatAttr':
-      return typeof v === 'number' || isTyped(v, 'int') || isTyped(v, 'float');
+      return typeof v === 'number' || typeof v === 'boolean' || isTyped(v, 'int') || isTyped(v, 'float');
     case 'IndexElementsAttr':
       return typeof v === 'object' && v !== null && 'kind' in v && v.kind === 'dense' && v.type.kind === 'tensor' && v.type.element === 'index';
     case 'ElementsAttr':

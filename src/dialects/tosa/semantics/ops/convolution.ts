@@ -50,8 +50,8 @@ function inferTransposeConv(op: InferInput): InferResult {
   const out: Dim[] = ['?', '?', '?', '?'];
   if (input) out[0] = input.shape[0]!;
   if (weight) out[3] = weight.shape[0]!;
-  // MLIR reads the "bias" channel count from the input operand here (sic).
-  if (out[3] === '?' && input) out[3] = input.shape[0]!;
+  const bias = ranked(op, 2);
+  if (out[3] === '?' && bias) out[3] = bias.shape[0]!;
   for (let s = 0; s < 2; s++) {
     const i: Dim = input ? input.shape[s + 1]! : '?';
     const k: Dim = weight ? weight.shape[s + 1]! : '?';
@@ -64,10 +64,9 @@ function inferTransposeConv(op: InferInput): InferResult {
 function verifyConvTypes(op: OpView): string | undefined {
   const input = op.operands[0]!;
   const weight = op.operands[1]!;
-  if (!isRanked(input)) return `expect a ranked tensor for input, got ${q(input)}`;
-  if (!isRanked(weight)) return `expect a ranked tensor for weight, got ${q(weight)}`;
-  const inE = storageOf(input.element);
-  const wE = storageOf(weight.element);
+  // MLIR 22 accepts unranked input/weight here; only element types matter.
+  const inE = storageOf(elementOf(input));
+  const wE = storageOf(elementOf(weight));
   const biasRaw = elementOf(op.operands[2]!);
   const resRaw = elementOf(op.results[0]!);
   if (isFloat(biasRaw) && isFloat(resRaw) && biasRaw !== resRaw)

@@ -22,8 +22,7 @@ function inferResize(op: InferInput): InferResult {
 function verifyResize(op: OpView): string | undefined {
   const input = op.operands[0]!;
   const out = op.results[0]!;
-  if (!isRanked(input)) return 'expect a ranked input tensor';
-  if (!isRanked(out)) return 'expect a ranked output tensor';
+  if (!isRanked(input) || !isRanked(out)) return undefined;
   const scale = op.constants?.[1];
   const offset = op.constants?.[2];
   const border = op.constants?.[3];

@@ -20,6 +20,8 @@ function inferMatmul(op: InferInput): InferResult {
   return inferred({ shape: out });
 }
 
+const F8 = ['f8E5M2', 'f8E4M3FN'];
+
 function verifyMatmul(op: OpView): string | undefined {
   const a = op.operands[0]!;
   const b = op.operands[1]!;
@@ -32,7 +34,7 @@ function verifyMatmul(op: OpView): string | undefined {
     const wa = quantStorageWidth(ae);
     const wb = quantStorageWidth(be);
     if (wa !== wb) return `expect quantized operands to have same widths, got ${wa} and ${wb}`;
-  } else if (ae !== be) return `expect same element type for inputs a and b, got ${q(ae)} and ${q(be)}`;
+  } else if (ae !== be && !(F8.includes(ae) && F8.includes(be))) return `expect same element type for inputs a and b, got ${q(ae)} and ${q(be)}`;
   const as = storageElement(a);
   const azp = storageElement(op.operands[2]!);
   if (as !== azp) return `expect input a and a_zp have the same element type, got ${q(as)} and ${q(azp)}`;

@@ -4,15 +4,16 @@ import { type Dim, bitWidth, dimOf, elementOf, isInteger, isRanked, isTensor, st
 import { type OpRule, q, zeroPoint } from './common.js';
 
 function rescaleZp(op: OpView, index: number, which: 'input' | 'output'): string | undefined {
-  const zp = zeroPoint(op, index);
-  if (zp === undefined || zp === 0) return undefined;
+  const raw = zeroPoint(op, index);
+  if (raw === undefined || raw === 0) return undefined;
   const e = elementOf(op.operands[index]!);
   const unsigned = boolAttr(op, which === 'input' ? 'input_unsigned' : 'output_unsigned');
   const i8 = isInteger(e) && bitWidth(e) === 8;
   const i16 = isInteger(e) && bitWidth(e) === 16;
-  if (!i8 && !(i16 && unsigned)) return `expect ${which}_zp of 0, got ${zp}`;
-  // MLIR compares against static_cast<int16_t>(32768), i.e. -32768.
-  if (i16 && unsigned && zp !== -32768) return `expect ${which}_zp of 0 or 32768 for unsigned int16 ${which}, got ${zp}`;
+  if (!i8 && !(i16 && unsigned)) return `expect ${which}_zp of 0, got ${raw}`;
+  // Unsigned 16-bit zero points are read zero-extended.
+  const zp = i16 && unsigned ? ((raw % 65536) + 65536) % 65536 : raw;
+  if (i16 && unsigned && zp !== 32768) return `expect ${which}_zp of 0 or 32768 for unsigned int16 ${which}, got ${zp}`;
   return undefined;
 }
 
