@@ -1,0 +1,38 @@
+// Shape inference against the corpus: result types written in accepted chunks,
+// and what mlir-opt-22 --tosa-infer-shapes refines them to.
+import { describe, expect, test } from 'vitest';
+import { corpusAvailable, loadChunks } from './corpus/corpus.js';
+import { inferenceStats } from './corpus/report.js';
+import { compareWithInferShapes, mlirOptAvailable } from './corpus/infer-shapes-oracle.js';
+
+const TOSA = 'mlir/test/Dialect/Tosa/';
+const FILES = ['ops.mlir', 'canonicalize.mlir', 'invalid.mlir', 'tosa-infer-shapes.mlir', 'verifier.mlir'];
+
+describe.skipIf(!corpusAvailable())('TOSA shape inference vs corpus', () => {
+  test('inferred result types are compatible with the written ones', () => {
+    const chunks = FILES.flatMap((f) => loadChunks(TOSA + f)).filter((c) => c.kind === 'valid');
+    const s = inferenceStats(chunks);
+    console.log(`[tosa infer] ${s.inferred} ops inferred: ${s.compatible} compatible, ${s.exact} identical to the written type`);
+    expect(s.inferred).toBeGreaterThan(350);
+    // The only incompatibilities allowed are the two resize cases that upstream marks as
+    // errors under -tosa-validate (mlir-opt-22 alone accepts them).
+    expect(s.incompatible.filter((m) => !m.includes('tosa.resize'))).toEqual([]);
+    expect(s.incompatible.length).toBeLessThanOrEqual(2);
+  });
+
+  test.skipIf(!mlirOptAvailable())('refined types equal mlir-opt-22 --tosa-infer-shapes, op by op', () => {
+    let total = 0;
+    let agree = 0;
+    const diffs: string[] = [];
+    for (const f of FILES) {
+      const chunks = loadChunks(TOSA + f).filter((c) => c.kind === 'valid');
+      const r = compareWithInferShapes(chunks, f);
+      total += r.cases.length;
+      agree += r.agree;
+      diffs.push(...r.cases.filter((c) => c.ours !== c.mlir).map((c) => `${c.where} ${c.op}: mlir ${c.mlir} ours ${c.ours}`));
+    }
+    console.log(`[tosa infer] ${agree}/${total} ops refined identically to mlir-opt-22 --tosa-infer-shapes`);
+    expect(total).toBeGreaterThan(300);
+    expect(diffs).toEqual([]);
+  }, 60_000);
+});
