@@ -46,8 +46,10 @@ function typeNamer(records: Records): (cls: string) => string | null {
     const mnemonic = str(r, 'mnemonic');
     const dialect = ref(r, 'dialect');
     if (!mnemonic || !dialect) continue;
-    const ns = (str(r, 'cppNamespace') ?? '').replace(/^::/, '').replace(/^mlir::/, '');
-    const dname = str(records.get(dialect), 'name');
+    const drec = records.get(dialect);
+    // TypeDefs usually inherit the namespace of their dialect.
+    const ns = (str(r, 'cppNamespace') ?? str(drec, 'cppNamespace') ?? '').replace(/^::/, '').replace(/^mlir::/, '');
+    const dname = str(drec, 'name');
     const cls = `${ns ? `${ns}::` : ''}${str(r, 'cppClassName')}`;
     map.set(cls, `!${dname}.${mnemonic}`);
   }

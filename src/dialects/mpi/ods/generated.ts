@@ -380,7 +380,8 @@ export const mpiOds: OdsDialect = {
       "kind": "type",
       "summary": "MPI communicator handler",
       "pred": {"kind":"isa","class":"mpi::CommType"},
-      "cppClass": "::mlir::mpi::CommType"
+      "cppClass": "::mlir::mpi::CommType",
+      "buildableType": "!mpi.comm"
     },
     "MPI_ErrorClassAttr": {
       "kind": "attr",
@@ -402,13 +403,15 @@ export const mpiOds: OdsDialect = {
       "kind": "type",
       "summary": "MPI asynchronous request handler",
       "pred": {"kind":"isa","class":"mpi::RequestType"},
-      "cppClass": "::mlir::mpi::RequestType"
+      "cppClass": "::mlir::mpi::RequestType",
+      "buildableType": "!mpi.request"
     },
     "MPI_Retval": {
       "kind": "type",
       "summary": "MPI function call return value (!mpi.retval)",
       "pred": {"kind":"isa","class":"mpi::RetvalType"},
-      "cppClass": "::mlir::mpi::RetvalType"
+      "cppClass": "::mlir::mpi::RetvalType",
+      "buildableType": "!mpi.retval"
     }
   },
   "enums": {

@@ -1046,7 +1046,8 @@ export const shardOds: OdsDialect = {
       "kind": "type",
       "summary": "sharding definition",
       "pred": {"kind":"isa","class":"shard::ShardingType"},
-      "cppClass": "::mlir::shard::ShardingType"
+      "cppClass": "::mlir::shard::ShardingType",
+      "buildableType": "!shard.sharding"
     },
     "SymbolNameAttr": {
       "kind": "attr",

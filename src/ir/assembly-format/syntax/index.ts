@@ -10,3 +10,13 @@ export { FormatSyntaxError } from './errors.js';
 export { parseAssemblyFormat, isValidLiteral, type ParseFormatOptions } from './parser.js';
 export { printAssemblyFormat, printElement } from './printer.js';
 export { walkFormat, formatVariables } from './walk.js';
+export {
+  bindOpFormat,
+  FormatBindError,
+  isFormatError,
+  type BoundOpFormat,
+  type EntityKind,
+  type TypeSource,
+  type ValueRef,
+  type VariableBinding,
+} from './bind.js';
