@@ -1,0 +1,161 @@
+import type { AffineExpr, AffineMap, IntegerSet, AffineConstraint } from '../attributes/affine.js';
+import { Kind } from '../syntax/token-stream.js';
+import type { ParserState } from './state.js';
+
+/** Identifiers of the dimension and symbol lists, in scope for the expressions. */
+type Scope = Map<string, AffineExpr>;
+
+function parseIdList(p: ParserState, scope: Scope, open: string, close: string, kind: 'dim' | 'symbol'): number {
+  let count = 0;
+  p.delimitedList(open, close, () => {
+    const t = p.peek();
+    if (t.kind !== Kind.BareId) p.fail('expected bare identifier');
+    p.next();
+    if (scope.has(t.text)) p.fail(`redefinition of identifier '${t.text}'`, t.offset);
+    scope.set(t.text, { kind, position: count++ });
+  });
+  return count;
+}
+
+function parseDimsAndSymbols(p: ParserState, scope: Scope): { numDims: number; numSymbols: number } {
+  const numDims = parseIdList(p, scope, '(', ')', 'dim');
+  const numSymbols = p.is('[') ? parseIdList(p, scope, '[', ']', 'symbol') : 0;
+  return { numDims, numSymbols };
+}
+
+/** `(d0, d1)[s0] -> (exprs)` (the text inside `affine_map<...>`). */
+export function parseAffineMapBody(p: ParserState): AffineMap {
+  const scope: Scope = new Map();
+  const { numDims, numSymbols } = parseDimsAndSymbols(p, scope);
+  p.expect('->', "expected '->' or '['");
+  const results: AffineExpr[] = [];
+  p.expect('(', "expected '(' in affine map range");
+  if (!p.consumeIf(')')) {
+    p.commaList(() => results.push(parseExpr(p, scope)));
+    p.expect(')', "expected ')' in affine map range");
+  }
+  return { numDims, numSymbols, results };
+}
+
+/** `(d0)[s0] : (constraints)` (the text inside `affine_set<...>`). */
+export function parseIntegerSetBody(p: ParserState): IntegerSet {
+  const scope: Scope = new Map();
+  const { numDims, numSymbols } = parseDimsAndSymbols(p, scope);
+  p.expect(':', "expected ':' or '['");
+  const constraints: AffineConstraint[] = [];
+  p.expect('(', "expected '(' at start of integer set constraint list");
+  if (!p.consumeIf(')')) {
+    p.commaList(() => constraints.push(parseConstraint(p, scope)));
+    p.expect(')', "expected ')' at end of integer set constraint list");
+  }
+  return { numDims, numSymbols, constraints };
+}
+
+function parseConstraint(p: ParserState, scope: Scope): AffineConstraint {
+  const lhs = parseExpr(p, scope);
+  if (p.consumeIf('>')) {
+    p.expect('=', "expected '>=' in constraint");
+    return { expr: sub(lhs, parseExpr(p, scope)), isEquality: false };
+  }
+  if (p.consumeIf('<')) {
+    p.expect('=', "expected '<=' in constraint");
+    return { expr: sub(parseExpr(p, scope), lhs), isEquality: false };
+  }
+  if (p.consumeIf('=')) {
+    p.expect('=', "expected '==' in constraint");
+    return { expr: sub(lhs, parseExpr(p, scope)), isEquality: true };
+  }
+  return p.fail('expected \'== affine-expr\' or \'>= affine-expr\' at end of affine constraint');
+}
+
+function sub(a: AffineExpr, b: AffineExpr): AffineExpr {
+  if (b.kind === 'constant' && b.value === 0n) return a;
+  return { kind: 'add', lhs: a, rhs: { kind: 'mul', lhs: b, rhs: { kind: 'constant', value: -1n } } };
+}
+
+const isSymbolic = (e: AffineExpr): boolean => {
+  switch (e.kind) {
+    case 'dim':
+      return false;
+    case 'symbol':
+    case 'constant':
+      return true;
+    default:
+      return isSymbolic(e.lhs) && isSymbolic(e.rhs);
+  }
+};
+
+/** Low precedence: `+`, `-`. */
+export function parseExpr(p: ParserState, scope: Scope): AffineExpr {
+  let lhs = parseMulExpr(p, scope);
+  for (;;) {
+    if (p.is('+') || p.is('-')) {
+      const negate = p.next().text === '-';
+      if (!atOperand(p)) p.fail('missing right operand of binary op');
+      const rhs = parseMulExpr(p, scope);
+      lhs = { kind: 'add', lhs, rhs: negate ? negateExpr(rhs) : rhs };
+      continue;
+    }
+    return lhs;
+  }
+}
+
+function negateExpr(e: AffineExpr): AffineExpr {
+  if (e.kind === 'constant') return { kind: 'constant', value: -e.value };
+  return { kind: 'mul', lhs: e, rhs: { kind: 'constant', value: -1n } };
+}
+
+const MUL_OPS = new Set(['*', 'floordiv', 'ceildiv', 'mod']);
+
+function parseMulExpr(p: ParserState, scope: Scope): AffineExpr {
+  let lhs = parseOperand(p, scope);
+  for (;;) {
+    const t = p.peek();
+    if (!MUL_OPS.has(t.text) || t.kind === Kind.String) return lhs;
+    p.next();
+    if (!atOperand(p)) p.fail('missing right operand of binary op');
+    const rhs = parseOperand(p, scope);
+    if (t.text === '*') {
+      if (!isSymbolic(lhs) && !isSymbolic(rhs)) {
+        p.fail('non-affine expression: at least one of the multiply operands has to be either a constant or symbolic', t.offset);
+      }
+      lhs = { kind: 'mul', lhs, rhs };
+    } else {
+      if (!isSymbolic(rhs)) p.fail(`non-affine expression: right operand of ${t.text} has to be either a constant or symbolic`, t.offset);
+      lhs = { kind: t.text as 'floordiv' | 'ceildiv' | 'mod', lhs, rhs };
+    }
+  }
+}
+
+function atOperand(p: ParserState): boolean {
+  const t = p.peek();
+  return t.kind === Kind.BareId ? !MUL_OPS.has(t.text) : t.kind === Kind.Integer || t.text === '(' || t.text === '-';
+}
+
+function parseOperand(p: ParserState, scope: Scope): AffineExpr {
+  const t = p.peek();
+  if (t.kind === Kind.BareId && !MUL_OPS.has(t.text)) {
+    p.next();
+    const e = scope.get(t.text);
+    if (!e) p.fail('use of undeclared identifier', t.offset);
+    return e;
+  }
+  if (t.kind === Kind.Integer) {
+    p.next();
+    return { kind: 'constant', value: BigInt(t.text) };
+  }
+  if (t.text === '(' && t.kind === Kind.Punct) {
+    p.next();
+    if (p.is(')')) p.fail('no expression inside parentheses');
+    const e = parseExpr(p, scope);
+    p.expect(')', "expected ')'");
+    return e;
+  }
+  if (t.text === '-' && t.kind === Kind.Punct) {
+    p.next();
+    if (!atOperand(p)) p.fail('missing operand of negation');
+    return negateExpr(parseOperand(p, scope));
+  }
+  if (MUL_OPS.has(t.text) || t.text === '+') p.fail('missing left operand of binary op');
+  return p.fail('expected affine expression');
+}

@@ -1,0 +1,71 @@
+import type { Attribute } from '../attributes/attribute.js';
+import { DYNAMIC, type FloatType, type IntegerType } from '../types/type.js';
+import { Kind } from '../syntax/token-stream.js';
+import type { ParserState } from './state.js';
+import { parseType } from './types.js';
+import { integerFits } from './literals.js';
+
+/** `array<i64: 1, 2>` / `array<f32>` / `array<i1: true, false>`. */
+export function parseDenseArray(p: ParserState): Attribute {
+  p.next();
+  p.expect('<', "expected '<' after 'array'");
+  const typeOffset = p.peek().offset;
+  const type = parseType(p);
+  const isInt = type.kind === 'integer';
+  if (!isInt && type.kind !== 'float') p.fail('expected integer or float type, got: ' + type.kind, typeOffset);
+  const ints: bigint[] = [];
+  const floats: number[] = [];
+  if (p.consumeIf(':')) {
+    p.commaList(() => {
+      const start = p.peek().offset;
+      const neg = p.consumeIf('-');
+      const t = p.peek();
+      if (isInt) {
+        const it = type as IntegerType;
+        let v: bigint;
+        if (t.kind === Kind.BareId && (t.text === 'true' || t.text === 'false') && it.width === 1) v = t.text === 'true' ? 1n : 0n;
+        else if (t.kind === Kind.Integer) v = BigInt(t.text);
+        else return p.fail('expected integer literal');
+        p.next();
+        if (neg) v = -v;
+        if (!integerFits(v, it.width, it.signedness)) p.fail(`integer constant out of range for attribute`, start);
+        ints.push(v);
+      } else {
+        if (t.kind !== Kind.Float && t.kind !== Kind.Integer) p.fail('expected float literal');
+        p.next();
+        const v = Number(t.text);
+        floats.push(neg ? -v : v);
+        void (type as FloatType);
+      }
+    });
+  }
+  p.expect('>', "expected '>' to close an array attribute");
+  return p.context.denseArrayAttr(type, isInt ? ints : floats);
+}
+
+/** `strided<[1, ?], offset: ?>`. */
+export function parseStrided(p: ParserState): Attribute {
+  p.next();
+  p.expect('<', "expected '<' after 'strided'");
+  const strides: number[] = [];
+  p.delimitedList('[', ']', () => strides.push(parseStrideValue(p)));
+  let offset = 0;
+  if (p.consumeIf(',')) {
+    const kw = p.peek();
+    if (kw.text !== 'offset') p.fail("expected 'offset' after comma");
+    p.next();
+    p.expect(':', "expected ':' after 'offset'");
+    offset = parseStrideValue(p);
+  }
+  p.expect('>', "expected '>'");
+  return p.context.stridedLayoutAttr(strides, offset);
+}
+
+function parseStrideValue(p: ParserState): number {
+  if (p.consumeIf('?')) return DYNAMIC;
+  const neg = p.consumeIf('-');
+  const t = p.peek();
+  if (t.kind !== Kind.Integer) p.fail("expected a 64-bit signed integer or '?'");
+  p.next();
+  return neg ? -Number(t.text) : Number(t.text);
+}

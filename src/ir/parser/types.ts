@@ -1,0 +1,250 @@
+import * as Ty from '../types/type.js';
+import type { Attribute } from '../attributes/attribute.js';
+import { Kind } from '../syntax/token-stream.js';
+import type { ParserState } from './state.js';
+import { scanDialectBody } from './dialect-body.js';
+import { parseAttribute } from './attributes.js';
+import { parseDialectSymbol } from './dialect-symbols.js';
+
+const INT_TYPE = /^(i|si|ui)([0-9]+)$/;
+const FLOAT_KINDS = new Set<string>(Ty.FLOAT_KINDS);
+const MAX_INT_WIDTH = 16777215;
+
+/** Can the current token start a type? (MLIR's parseOptionalType lookahead.) */
+export function atType(p: ParserState): boolean {
+  const t = p.peek();
+  switch (t.kind) {
+    case Kind.BangId:
+      return true;
+    case Kind.BareId:
+      return (
+        INT_TYPE.test(t.text) ||
+        FLOAT_KINDS.has(t.text) ||
+        ['index', 'none', 'complex', 'tensor', 'memref', 'vector', 'tuple'].includes(t.text)
+      );
+    case Kind.Punct:
+      return t.text === '(';
+    default:
+      return false;
+  }
+}
+
+export function parseOptionalType(p: ParserState): Ty.Type | undefined {
+  return atType(p) ? parseType(p) : undefined;
+}
+
+export function parseType(p: ParserState): Ty.Type {
+  const t = p.peek();
+  const ctx = p.context;
+  if (t.kind === Kind.Punct && t.text === '(') return parseFunctionType(p);
+  if (t.kind === Kind.BangId) return parseDialectOrAliasType(p);
+  if (t.kind !== Kind.BareId) p.fail('expected non-function type');
+  const m = INT_TYPE.exec(t.text);
+  if (m) {
+    p.next();
+    const width = Number(m[2]);
+    if (width > MAX_INT_WIDTH) p.fail(`integer bitwidth is limited to ${MAX_INT_WIDTH} bits`, t.offset);
+    if (m[2].length > 1 && m[2][0] === '0') p.fail('invalid integer width', t.offset);
+    return ctx.integerType(width, m[1] === 'i' ? 'signless' : m[1] === 'si' ? 'signed' : 'unsigned');
+  }
+  if (FLOAT_KINDS.has(t.text)) {
+    p.next();
+    return ctx.floatType(t.text as Ty.FloatKind);
+  }
+  switch (t.text) {
+    case 'index':
+      p.next();
+      return ctx.indexType();
+    case 'none':
+      p.next();
+      return ctx.noneType();
+    case 'complex': {
+      p.next();
+      p.expect('<', "expected '<' in complex type");
+      const elemOffset = p.peek().offset;
+      const elem = parseType(p);
+      if (elem.kind !== 'integer' && elem.kind !== 'float') p.fail('invalid element type for complex', elemOffset);
+      p.expect('>', "expected '>' in complex type");
+      return ctx.complexType(elem);
+    }
+    case 'tuple': {
+      p.next();
+      p.expect('<', "expected '<' in tuple type");
+      const types: Ty.Type[] = [];
+      if (!p.consumeIf('>')) {
+        p.commaList(() => types.push(parseType(p)));
+        p.expect('>', "expected '>' in tuple type");
+      }
+      return ctx.tupleType(types);
+    }
+    case 'tensor':
+      return parseTensorType(p);
+    case 'memref':
+      return parseMemRefType(p);
+    case 'vector':
+      return parseVectorType(p);
+    default:
+      return p.fail('expected non-function type');
+  }
+}
+
+function parseFunctionType(p: ParserState): Ty.FunctionType {
+  const inputs = parseTypeListParens(p);
+  p.expect('->', "expected '->' in function type");
+  const results = parseFunctionResultTypes(p);
+  return p.context.functionType(inputs, results);
+}
+
+/** `(t, t)` — possibly empty. */
+export function parseTypeListParens(p: ParserState): Ty.Type[] {
+  const types: Ty.Type[] = [];
+  p.delimitedList('(', ')', () => types.push(parseType(p)));
+  return types;
+}
+
+/** Results of a function type: `(t, t)` or a single non-function type. */
+export function parseFunctionResultTypes(p: ParserState): Ty.Type[] {
+  if (p.is('(')) return parseTypeListParens(p);
+  return [parseType(p)];
+}
+
+function parseDialectOrAliasType(p: ParserState): Ty.Type {
+  const t = p.next();
+  const name = t.text.slice(1);
+  const dot = name.indexOf('.');
+  if (dot < 0 && !p.is('<')) {
+    const alias = p.typeAliases.get(name);
+    if (!alias) p.fail(`undefined symbol alias id '${name}'`, t.offset);
+    return alias;
+  }
+  const sym = parseDialectSymbol(p, t.offset, name);
+  const dialect = p.context.getDialect(sym.dialect);
+  const custom = dialect?.parseType?.(p, sym);
+  if (custom) return custom;
+  return p.context.dialectType(sym.dialect, sym.mnemonic, sym.body);
+}
+
+/** Parse `4x?x8x` dims; `allowScalable` handles vector's `[4]`. */
+function parseDims(p: ParserState, allowDynamic: boolean, allowScalable: boolean): { dims: number[]; scalable: boolean[] } {
+  const dims: number[] = [];
+  const scalable: boolean[] = [];
+  for (;;) {
+    const t = p.peek();
+    let isScalable = false;
+    if (allowScalable && t.text === '[' && t.kind === Kind.Punct) {
+      p.next();
+      isScalable = true;
+    }
+    const d = p.peek();
+    if (d.kind === Kind.Punct && d.text === '?') {
+      if (!allowDynamic) p.fail('expected static shape');
+      p.next();
+      dims.push(Ty.DYNAMIC);
+    } else if (d.kind === Kind.Integer) {
+      if (d.text.startsWith('0x')) {
+        // `0xf32` lexes as a hex integer: it is the dimension 0 followed by `x`.
+        p.tokens.relexCurrent(d.offset + 1);
+        p.next();
+        dims.push(0);
+        scalable.push(isScalable);
+        expectX(p);
+        continue;
+      }
+      p.next();
+      const v = Number(d.text);
+      dims.push(v);
+    } else if (d.kind === Kind.Punct && d.text === '-') {
+      p.fail('invalid dimension');
+    } else {
+      if (isScalable) p.fail('expected dimension size in vector type');
+      break;
+    }
+    if (isScalable) p.expect(']', "missing ']' closing scalable dimension");
+    scalable.push(isScalable);
+    expectX(p);
+  }
+  return { dims, scalable };
+}
+
+function expectX(p: ParserState): void {
+  const t = p.peek();
+  if (t.kind === Kind.BareId && t.text[0] === 'x') {
+    if (t.text.length === 1) p.next();
+    else {
+      p.tokens.relexCurrent(t.offset + 1);
+    }
+    return;
+  }
+  p.fail("expected 'x' in dimension list");
+}
+
+function parseTensorType(p: ParserState): Ty.Type {
+  p.next();
+  p.expect('<', "expected '<' in tensor type");
+  const ctx = p.context;
+  if (p.consumeIf('*')) {
+    expectX(p);
+    const elem = parseElementType(p, 'tensor');
+    p.expect('>', "expected '>' in tensor type");
+    return ctx.unrankedTensorType(elem);
+  }
+  const { dims } = parseDims(p, true, false);
+  const elem = parseElementType(p, 'tensor');
+  let encoding: Attribute | undefined;
+  if (p.consumeIf(',')) encoding = parseAttribute(p);
+  p.expect('>', "expected '>' in tensor type");
+  return ctx.tensorType(dims, elem, encoding);
+}
+
+function parseMemRefType(p: ParserState): Ty.Type {
+  p.next();
+  p.expect('<', "expected '<' in memref type");
+  const ctx = p.context;
+  if (p.consumeIf('*')) {
+    expectX(p);
+    const elem = parseElementType(p, 'memref');
+    let space: Attribute | undefined;
+    if (p.consumeIf(',')) space = parseAttribute(p);
+    p.expect('>', "expected '>' in memref type");
+    return ctx.unrankedMemrefType(elem, space);
+  }
+  const { dims } = parseDims(p, true, false);
+  const elem = parseElementType(p, 'memref');
+  let layout: Attribute | undefined;
+  let space: Attribute | undefined;
+  while (p.consumeIf(',')) {
+    const a = parseAttribute(p);
+    const isLayout = a.kind === 'affine_map' || a.kind === 'strided';
+    if (isLayout && layout === undefined && space === undefined) layout = a;
+    else if (space === undefined) space = a;
+    else p.fail('multiple memory spaces specified in memref type');
+  }
+  p.expect('>', "expected '>' in memref type");
+  return ctx.memrefType(dims, elem, layout, space);
+}
+
+function parseVectorType(p: ParserState): Ty.Type {
+  const kw = p.next();
+  p.expect('<', "expected '<' in vector type");
+  const { dims, scalable } = parseDims(p, false, true);
+  if (dims.some((d) => d === 0)) p.fail('vector types must have positive constant sizes but got ' + dims.join(', '), kw.offset);
+  const elem = parseElementType(p, 'vector');
+  p.expect('>', "expected '>' in vector type");
+  return p.context.vectorType(dims, elem, scalable);
+}
+
+function parseElementType(p: ParserState, container: 'tensor' | 'memref' | 'vector'): Ty.Type {
+  const offset = p.peek().offset;
+  const t = parseType(p);
+  const ok =
+    container === 'tensor'
+      ? t.kind !== 'function' && t.kind !== 'tensor' && t.kind !== 'unranked_tensor' && t.kind !== 'memref' && t.kind !== 'unranked_memref' && t.kind !== 'none' && t.kind !== 'tuple'
+      : container === 'memref'
+        ? t.kind !== 'function' && t.kind !== 'tensor' && t.kind !== 'unranked_tensor' && t.kind !== 'unranked_memref' && t.kind !== 'none' && t.kind !== 'tuple'
+        : t.kind === 'integer' || t.kind === 'index' || t.kind === 'float' || t.kind === 'dialect';
+  if (!ok) {
+    const msg = container === 'vector' ? 'vector elements must be int/index/float type but got' : `invalid ${container} element type`;
+    p.fail(msg, offset);
+  }
+  return t;
+}

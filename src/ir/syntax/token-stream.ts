@@ -1,0 +1,145 @@
+import type { TokenType } from 'chevrotain';
+import * as T from './tokens.js';
+
+/** Token kinds the parser distinguishes. */
+export enum Kind {
+  EOF,
+  BareId,
+  AtId,
+  HashId,
+  PercentId,
+  CaretId,
+  BangId,
+  Integer,
+  Float,
+  String,
+  Arrow,
+  Ellipsis,
+  Punct,
+  MetaBegin,
+  MetaEnd,
+  Unknown,
+}
+
+export interface Token {
+  readonly kind: Kind;
+  readonly text: string;
+  /** Offset of the first character in the whole source. */
+  readonly offset: number;
+}
+
+const kindOf = new Map<TokenType, Kind>([
+  [T.BareIdentifier, Kind.BareId],
+  [T.AtIdentifier, Kind.AtId],
+  [T.HashIdentifier, Kind.HashId],
+  [T.PercentIdentifier, Kind.PercentId],
+  [T.CaretIdentifier, Kind.CaretId],
+  [T.ExclamationIdentifier, Kind.BangId],
+  [T.IntegerLiteral, Kind.Integer],
+  [T.FloatLiteral, Kind.Float],
+  [T.StringLiteral, Kind.String],
+  [T.Arrow, Kind.Arrow],
+  [T.Ellipsis, Kind.Ellipsis],
+  [T.Punctuation, Kind.Punct],
+  [T.FileMetadataBegin, Kind.MetaBegin],
+  [T.FileMetadataEnd, Kind.MetaEnd],
+  [T.Unknown, Kind.Unknown],
+]);
+
+/** Lex `source[start, end)` into tokens with whole-source offsets. */
+export function lexRange(source: string, start: number, end: number): Token[] {
+  const text = start === 0 && end === source.length ? source : source.slice(start, end);
+  const result = T.mlirLexer.tokenize(text);
+  const out: Token[] = new Array(result.tokens.length);
+  for (let i = 0; i < result.tokens.length; i++) {
+    const t = result.tokens[i];
+    out[i] = { kind: kindOf.get(t.tokenType) ?? Kind.Unknown, text: t.image, offset: t.startOffset + start };
+  }
+  return out;
+}
+
+/** Lexing works on segments that end at a line break: no MLIR token spans lines. */
+const SEGMENT_BYTES = 1 << 16;
+
+/**
+ * A lazily lexed token cursor. Tokens are produced a segment at a time so a
+ * 100 MB file never materialises as one token array, and tokens can be pushed
+ * back (to split `4x4xf32` inside shapes, as MLIR's parser re-lexes).
+ */
+export class TokenStream {
+  readonly source: string;
+  private buffer: Token[] = [];
+  private index = 0;
+  private lexedUpTo: number;
+  private readonly limit: number;
+  private readonly pushedBack: Token[] = [];
+  private readonly eof: Token;
+
+  constructor(source: string, start = 0, end = source.length) {
+    this.source = source;
+    this.lexedUpTo = start;
+    this.limit = end;
+    this.eof = { kind: Kind.EOF, text: '', offset: end };
+  }
+
+  peek(): Token {
+    if (this.pushedBack.length > 0) return this.pushedBack[this.pushedBack.length - 1];
+    while (this.index >= this.buffer.length) {
+      if (this.lexedUpTo >= this.limit) return this.eof;
+      this.fill();
+    }
+    return this.buffer[this.index];
+  }
+
+  /** The token after the current one (one token of lookahead beyond peek). */
+  peekSecond(): Token {
+    const first = this.next();
+    const second = this.peek();
+    this.pushBack(first);
+    return second;
+  }
+
+  next(): Token {
+    if (this.pushedBack.length > 0) return this.pushedBack.pop()!;
+    const t = this.peek();
+    if (t.kind !== Kind.EOF) this.index++;
+    return t;
+  }
+
+  /** Push a token back so that it is the next one returned. */
+  pushBack(token: Token): void {
+    this.pushedBack.push(token);
+  }
+
+  /** Replace the current token by the tokens lexed from `source[from, to)`. */
+  relexCurrent(from: number): void {
+    const current = this.next();
+    const end = current.offset + current.text.length;
+    const tokens = lexRange(this.source, from, end);
+    for (let i = tokens.length - 1; i >= 0; i--) this.pushBack(tokens[i]);
+  }
+
+  /** Skip to the first token at or after `offset` (after raw scanning of dialect bodies). */
+  seek(offset: number): void {
+    this.pushedBack.length = 0;
+    if (offset >= this.lexedUpTo) {
+      this.buffer = [];
+      this.index = 0;
+      this.lexedUpTo = offset;
+      return;
+    }
+    // Still inside the current segment: advance the index.
+    while (this.index < this.buffer.length && this.buffer[this.index].offset < offset) this.index++;
+  }
+
+  private fill(): void {
+    let end = Math.min(this.limit, this.lexedUpTo + SEGMENT_BYTES);
+    if (end < this.limit) {
+      const nl = this.source.indexOf('\n', end);
+      end = nl < 0 || nl >= this.limit ? this.limit : nl + 1;
+    }
+    this.buffer = lexRange(this.source, this.lexedUpTo, end);
+    this.index = 0;
+    this.lexedUpTo = end;
+  }
+}
