@@ -92,7 +92,7 @@ export function bindOpFormat(
     else if (arg.kind === 'variable') {
       const b = lookup(arg.name);
       if (!b || (b.kind !== 'operand' && b.kind !== 'result'))
-        fail(`'${arg.name}' must be an operand or result to be used as a type`);
+        return fail(`'${arg.name}' must be an operand or result to be used as a type`);
       (b.kind === 'operand' ? operandTypes : resultTypes)[b.index] = { kind: 'format' };
     } else if (arg.kind === 'type') markTypeArg(arg.arg);
   };
@@ -223,7 +223,8 @@ function resolveTypes(
       (t.kind === 'interface' && t.name === 'InferTypeOpInterface') ||
       (t.kind === 'internal' && t.name === 'FirstAttrDerivedResultType'),
   );
-  if (infers && resultTypes.length > 0 && resultTypes.every((s) => !s)) resultTypes.fill({ kind: 'inferred' });
+  const noneWritten = resultTypes.every((s): boolean => s === null);
+  if (infers && resultTypes.length > 0 && noneWritten) resultTypes.fill({ kind: 'inferred' });
   const propagate = (): void => {
     // Attributes never need resolving; they only feed others.
     for (let changed = true; changed; ) {
