@@ -1,0 +1,104 @@
+/** `numaccl calibrate`: fit α and BW from benchmark logs, optionally into a topology. */
+import { readFileSync } from 'node:fs';
+import {
+  applyCalibration,
+  collectiveShape,
+  fitAlphaBeta,
+  linkLevelFit,
+  loadTopology,
+  readCsv,
+  readNcclTests,
+  readOsu,
+  type Fit,
+  type Sample,
+} from '../../topology/index.js';
+import { bool, parseArgs, str, strs, UsageError } from '../topology-support/args.js';
+import { guarded, out, writeAtomic } from '../topology-support/io.js';
+
+export const summary = 'fit link latency and bandwidth from OSU, nccl-tests or CSV samples';
+
+const USAGE = `usage: numaccl calibrate (--osu F ... | --nccl-tests F | --csv F) [--ranks N]
+                         [--topology T --link CLASS] [--json] [-o OUT]
+
+Fits T(s) = alpha + s/BW by least squares (relative weighting) and reports
+alpha_us, gbps, r2 and mape. nccl-tests whole-collective times are turned
+into per-link figures with nccl-tests' bus-bandwidth factors (ranks from the
+log or --ranks). With --topology and --link, every link of that class gets
+the fitted values and the topology JSON goes to OUT (or stdout).
+`;
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read '${path}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  return guarded('calibrate', USAGE, () => {
+    if (argv.includes('--help') || argv.includes('-h')) return (out(USAGE), 0);
+    const p = parseArgs(argv, {
+      osu: { type: 'strings' }, 'nccl-tests': { type: 'string' }, csv: { type: 'string' }, ranks: { type: 'string' },
+      topology: { type: 'string', short: 't' }, link: { type: 'string' }, json: { type: 'boolean' }, output: { type: 'string', short: 'o' },
+    });
+    if (p.positional.length > 0) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
+    const given = [strs(p, 'osu').length > 0, p.flags.has('nccl-tests'), p.flags.has('csv')].filter(Boolean).length;
+    if (given !== 1) throw new UsageError('give one sample source: --osu, --nccl-tests or --csv');
+    if (p.flags.has('topology') !== p.flags.has('link')) throw new UsageError('--topology and --link go together');
+
+    let samples: Sample[];
+    let source: string;
+    let toLink = (f: Fit): Fit => f;
+    const notes: string[] = [];
+    if (strs(p, 'osu').length > 0) {
+      const logs = strs(p, 'osu').map((f) => ({ f, log: readOsu(readText(f), f) }));
+      samples = logs.flatMap((l) => l.log.samples);
+      source = `osu (${logs.map((l) => `${l.f}: ${l.log.kind}`).join(', ')})`;
+      if (logs.every((l) => l.log.kind === 'bandwidth')) notes.push('osu_bw streams a window of messages, so alpha is not meaningful; use osu_latency for alpha');
+    } else if (p.flags.has('nccl-tests')) {
+      const f = str(p, 'nccl-tests')!;
+      const log = readNcclTests(readText(f), f);
+      samples = log.samples;
+      const ranks = str(p, 'ranks') !== undefined ? Number(str(p, 'ranks')) : log.ranks;
+      if (ranks !== undefined && (!Number.isInteger(ranks) || ranks < 1)) throw new UsageError(`--ranks must be a positive integer, got '${str(p, 'ranks')}'`);
+      source = `nccl-tests ${log.collective ?? 'collective'} (${f}), ${ranks ?? '?'} ranks`;
+      if (ranks !== undefined) toLink = (fit) => linkLevelFit(fit, collectiveShape(log.collective ?? 'sendrecv', ranks));
+      else notes.push('rank count unknown (no "#  Rank" lines, no --ranks): reporting whole-collective alpha/BW');
+    } else {
+      const f = str(p, 'csv')!;
+      samples = readCsv(readText(f), f);
+      source = `csv (${f})`;
+    }
+    const raw = fitAlphaBeta(samples);
+    const fit = toLink(raw);
+    const report = {
+      source,
+      alpha_us: fit.alpha_us,
+      gbps: fit.gbps,
+      r2: fit.r2,
+      mape: fit.mape,
+      samples: fit.samples,
+      ...(fit !== raw ? { collective_alpha_us: raw.alpha_us, collective_gbps: raw.gbps } : {}),
+      ...(notes.length ? { notes } : {}),
+    };
+    if (p.flags.has('topology')) {
+      const t = applyCalibration(loadTopology(str(p, 'topology')!), str(p, 'link')!, fit);
+      const json = JSON.stringify(t, null, 2) + '\n';
+      const o = str(p, 'output');
+      if (o) writeAtomic(o, json);
+      else if (!bool(p, 'json')) out(json);
+      if (bool(p, 'json')) out(JSON.stringify({ ...report, topology: o ?? t }, null, 2) + '\n');
+      else if (o) out(`alpha ${fit.alpha_us.toFixed(3)} µs, ${fit.gbps.toFixed(3)} GB/s (R² ${fit.r2.toFixed(4)}, MAPE ${fit.mape.toFixed(2)} %) written to ${o}\n`);
+      return 0;
+    }
+    const o = str(p, 'output');
+    const text = bool(p, 'json')
+      ? JSON.stringify(report, null, 2) + '\n'
+      : `${source}: ${fit.samples} samples\nalpha ${fit.alpha_us.toFixed(3)} µs, bandwidth ${fit.gbps.toFixed(3)} GB/s, R² ${fit.r2.toFixed(4)}, MAPE ${fit.mape.toFixed(2)} %\n` +
+        notes.map((n) => `note: ${n}\n`).join('');
+    if (o) writeAtomic(o, text);
+    else out(text);
+    return 0;
+  });
+}

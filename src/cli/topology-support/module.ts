@@ -1,0 +1,17 @@
+/** Load a module file and a topology for `cost` and `simulate`. */
+import { readFileSync } from 'node:fs';
+import { readModule, type ModuleInfo } from '../../topology/adapter/index.js';
+import { DEFAULT_TOPOLOGY, loadTopology, type Topology } from '../../topology/index.js';
+import { UsageError } from './args.js';
+
+export function loadInputs(file: string | undefined, topology: string | undefined): { mod: ModuleInfo; topo: Topology } {
+  if (!file) throw new UsageError('missing input FILE');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const topo = loadTopology(topology ?? DEFAULT_TOPOLOGY);
+  return { mod: readModule(text, file), topo };
+}

@@ -1,0 +1,84 @@
+/**
+ * Fit T(s) = α + s/BW to (bytes, µs) samples by weighted least squares.
+ * Timing noise is multiplicative (a few percent of the time), so each sample
+ * is weighted by 1/T²: that minimises relative error and lets the small,
+ * latency-bound sizes pin α while the large ones pin BW.
+ */
+
+export interface Sample {
+  readonly bytes: number;
+  readonly us: number;
+}
+
+export interface Fit {
+  readonly alpha_us: number;
+  /** GB/s (1e9 B/s). */
+  readonly gbps: number;
+  /** Coefficient of determination on the raw times. */
+  readonly r2: number;
+  /** Mean absolute percentage error, %. */
+  readonly mape: number;
+  readonly samples: number;
+}
+
+export function fitAlphaBeta(samples: readonly Sample[], weighting: 'relative' | 'absolute' = 'relative'): Fit {
+  const pts = samples.filter((s) => Number.isFinite(s.bytes) && Number.isFinite(s.us) && s.us > 0 && s.bytes >= 0);
+  if (pts.length < 2) throw new Error(`calibration needs at least 2 valid samples, got ${pts.length}`);
+  if (new Set(pts.map((p) => p.bytes)).size < 2) throw new Error('calibration needs samples at two or more distinct sizes');
+  let sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+  for (const p of pts) {
+    const w = weighting === 'relative' ? 1 / (p.us * p.us) : 1;
+    sw += w;
+    sx += w * p.bytes;
+    sy += w * p.us;
+    sxx += w * p.bytes * p.bytes;
+    sxy += w * p.bytes * p.us;
+  }
+  const det = sw * sxx - sx * sx;
+  const slope = (sw * sxy - sx * sy) / det; // µs per byte
+  const alpha = (sy - slope * sx) / sw;
+  const predict = (b: number): number => alpha + slope * b;
+  const mean = pts.reduce((a, p) => a + p.us, 0) / pts.length;
+  let ssRes = 0, ssTot = 0, ape = 0;
+  for (const p of pts) {
+    ssRes += (p.us - predict(p.bytes)) ** 2;
+    ssTot += (p.us - mean) ** 2;
+    ape += Math.abs(predict(p.bytes) - p.us) / p.us;
+  }
+  return {
+    alpha_us: alpha,
+    gbps: slope > 0 ? 1 / (slope * 1e3) : Infinity,
+    r2: ssTot > 0 ? 1 - ssRes / ssTot : 1,
+    mape: (100 * ape) / pts.length,
+    samples: pts.length,
+  };
+}
+
+/** Per-step α and per-link BW of a ring-style collective from its whole-call fit. */
+export interface CollectiveShape {
+  /** Sequential communication steps per call (e.g. 2(n-1) for ring all-reduce). */
+  readonly steps: number;
+  /** Bytes each link carries per input byte (e.g. 2(n-1)/n for ring all-reduce). */
+  readonly factor: number;
+}
+
+/** nccl-tests' bus-bandwidth factors (PERFORMANCE.md) with ring step counts. */
+export function collectiveShape(collective: string, n: number): CollectiveShape {
+  const c = collective.replace(/_perf$/, '');
+  if (n < 2) return { steps: 1, factor: 1 };
+  switch (c) {
+    case 'all_reduce':
+      return { steps: 2 * (n - 1), factor: (2 * (n - 1)) / n };
+    case 'all_gather':
+    case 'reduce_scatter':
+    case 'alltoall':
+      return { steps: n - 1, factor: (n - 1) / n };
+    default:
+      return { steps: 1, factor: 1 }; // broadcast, reduce, sendrecv, point-to-point
+  }
+}
+
+/** Convert a whole-collective fit to the link-level α and BW it implies. */
+export function linkLevelFit(f: Fit, shape: CollectiveShape): Fit {
+  return { ...f, alpha_us: f.alpha_us / shape.steps, gbps: f.gbps * shape.factor };
+}
