@@ -50,8 +50,14 @@ export function parseMlirStderr(stderr: string, sources: MapSourceManager): Diag
 
   const result: Diagnostic[] = [];
   for (const b of blocks) {
-    const message = stripSnippet(b, sources).join('\n');
-    const d: Diagnostic = { severity: b.severity, message, ...(b.position ? { position: b.position } : {}), notes: [] };
+    const { lines: kept, length } = stripSnippet(b, sources);
+    const d: Diagnostic = {
+      severity: b.severity,
+      message: kept.join('\n'),
+      ...(b.position ? { position: b.position } : {}),
+      ...(length !== undefined ? { length } : {}),
+      notes: [],
+    };
     const parent = result.at(-1);
     if (b.severity === 'note' && parent) (parent.notes as Diagnostic[]).push(d);
     else result.push(d);
@@ -60,21 +66,21 @@ export function parseMlirStderr(stderr: string, sources: MapSourceManager): Diag
 }
 
 /** Drop the trailing source/caret lines mlir-opt printed for this block, if any. */
-function stripSnippet(b: Block, sources: MapSourceManager): string[] {
-  if (!b.position || b.lines.length < 2) return b.lines;
+function stripSnippet(b: Block, sources: MapSourceManager): { lines: string[]; length?: number } {
+  if (!b.position || b.lines.length < 2) return { lines: b.lines };
   // Render a dummy headline at the same place and keep only the snippet lines.
   const rendered = renderMessage(b.severity, 'x', b.position, sources).split('\n').slice(1, -1);
-  if (rendered.length === 0) return b.lines;
+  if (rendered.length === 0) return { lines: b.lines };
   const withRange = (len: number): string[] =>
     renderMessage(b.severity, 'x', b.position, sources, { length: len }).split('\n').slice(1, -1);
   const tail = b.lines.slice(-rendered.length);
-  if (sameLines(tail, rendered)) return b.lines.slice(0, -rendered.length);
+  if (sameLines(tail, rendered)) return { lines: b.lines.slice(0, -rendered.length) };
   // Verifier messages underline a range (`^~~~`); accept any range length.
   if (rendered.length === 2 && tail.length === 2 && tail[0] === rendered[0] && /^ *\^~*$/.test(tail[1])) {
     const len = tail[1].trim().length;
-    if (sameLines(tail, withRange(len))) return b.lines.slice(0, -2);
+    if (sameLines(tail, withRange(len))) return { lines: b.lines.slice(0, -2), length: len };
   }
-  return b.lines;
+  return { lines: b.lines };
 }
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {

@@ -1,0 +1,81 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MLIR_OPT_MISSING, hasMlirOpt, runMlirOpt } from './mlir-opt.js';
+
+/** Inputs chosen to trip every way a batch could mislead. */
+const TRICKY = [
+  'func.func @ok() {\n  return\n}\n',
+  '"foo.a"() : () -> ()', // no trailing newline: the marker lands on its last line
+  '', // empty input prints an empty module
+  'func.func @f() {\n  %1 = arith.addi %0, %x : i32\n  return\n}\n', // two parse errors
+  'func.func @h(%a: i32) -> i64 {\n\treturn %a : i32\n}\n', // verifier error + note, tab
+  'func.func @f() {\n  "foo.x"() : () -> ()\n', // error at end of input
+  '"foo.x"() {a = array<index: 1, 2>} : () -> ()\n', // crashes mlir-opt 22
+  'func.func @h(%a: i32) -> i64 {\n  return %a : i32 loc("zz.mlir":3:4)\n}\n', // diagnostic in another file
+  'func.func @h(%a: i32) -> i64 {\n  return %a : i32 loc(unknown)\n}\n', // diagnostic with no location
+  '"foo.a"() : () -> ()\n// -----\n"foo.b"() : () -> ()\n', // holds the split marker itself
+  'func.func @h(%a: i32) -> i64 {\n  // expected-error @+1 {{type of return}}\n  return %a : i32\n}\n',
+  'func.func @g(%a: i32) -> i32 {\n  // expected-error @+1 {{never}}\n  return %a : i32\n}\n',
+  '0',
+  '"foo.s"() {s = "// --- not a marker"} : () -> ()\n',
+  '"foo.z"() : () -> ()\n',
+];
+
+describe.skipIf(!hasMlirOpt())('runMlirOpt', () => {
+  for (const args of [
+    ['--allow-unregistered-dialect'],
+    ['--allow-unregistered-dialect', '--mlir-print-op-generic'],
+    ['--allow-unregistered-dialect', '--verify-diagnostics'],
+  ]) {
+    it(`gives each input of a batch what a run on it alone gives (${args.join(' ')})`, async () => {
+      const inputs = [...TRICKY, ...TRICKY.slice().reverse()];
+      const batched = await runMlirOpt(inputs, { args, cacheDir: false });
+      const alone = await runMlirOpt(inputs, { args, cacheDir: false, batchSize: 1 });
+      expect(batched).toEqual(alone);
+      // The fixture really exercises success, failure and crash.
+      expect(alone.some((r) => r.ok)).toBe(true);
+      expect(alone.some((r) => !r.ok && !r.crashed)).toBe(true);
+      expect(alone.filter((r) => r.crashed)).toHaveLength(2);
+    });
+  }
+
+  it('maps diagnostics back to the input’s own lines and file name', async () => {
+    const [, r] = await runMlirOpt(['"foo.a"() : () -> ()\n\n\n', 'x\n\n  %1 = "foo.b"(%u) : (i32) -> ()\n'], {
+      args: ['--allow-unregistered-dialect'],
+      cacheDir: false,
+      fileName: 'mine.mlir',
+    });
+    expect(r.ok).toBe(false);
+    expect(r.output).toBe('');
+    expect(r.diagnostics[0].position).toEqual({ file: 'mine.mlir', line: 1, col: 1 });
+  });
+
+  it('caches results on disk and serves them from there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlir-cache-'));
+    try {
+      const input = '"foo.cached"() : () -> ()\n';
+      const first = await runMlirOpt([input], { args: ['--allow-unregistered-dialect'], cacheDir: dir });
+      expect(first[0].output).toContain('"foo.cached"()');
+      const files = readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.json'));
+      expect(files).toHaveLength(1);
+      // Tamper with the entry: a cache hit must return it without running mlir-opt.
+      const path = join(dir, String(files[0]));
+      writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), output: 'from cache' }));
+      const second = await runMlirOpt([input], { args: ['--allow-unregistered-dialect'], cacheDir: dir });
+      expect(second[0].output).toBe('from cache');
+      // Different args are a different key.
+      const generic = await runMlirOpt([input], { args: ['--allow-unregistered-dialect', '--mlir-print-op-generic'], cacheDir: dir });
+      expect(generic[0].output).toContain('"builtin.module"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses arguments it manages itself', async () => {
+    await expect(runMlirOpt(['x'], { args: ['--split-input-file'] })).rejects.toThrow(/managed by the helper/);
+  });
+});
+
+if (!hasMlirOpt()) console.warn(MLIR_OPT_MISSING);
