@@ -1,0 +1,365 @@
+/**
+ * Evaluates predicate ASTs against numaccl IR types, attributes and regions.
+ * Three-valued: `'unknown'` where the predicate (or a class it names) was not
+ * translated, combined with Kleene logic so that a definite answer is given
+ * whenever the translated part decides it.
+ */
+import {
+  ArrayAttr,
+  Attribute,
+  DenseArrayAttr,
+  DenseElementsAttr,
+  DenseResourceElementsAttr,
+  DenseStringElementsAttr,
+  DialectAttr,
+  FloatAttr,
+  IntegerAttr,
+  SparseElementsAttr,
+  StringAttr,
+  TypeAttr,
+} from '../attributes/attribute.js';
+import { DialectType, IntegerType, Type, hasStaticShape, isRanked, isShaped } from '../types/type.js';
+import type { ClassTable } from './class-table.js';
+import type { Cmp, Pred } from './predicate.js';
+
+export type Truth = boolean | 'unknown';
+
+/** Anything with blocks (a Region), for region constraints. */
+export interface RegionLike {
+  readonly blocks: readonly unknown[];
+}
+
+export type Subject = Type | Attribute | RegionLike;
+
+export interface EvaluateOptions {
+  /** Dialect classes named by predicates (see `buildClassTable`). */
+  readonly classes?: ClassTable;
+  /** For op-level predicates (`valueType`): the type of a named operand/result. */
+  readonly valueType?: (name: string) => Type | undefined;
+}
+
+export function evaluatePred(pred: Pred, subject: Subject, options: EvaluateOptions = {}): Truth {
+  return new Evaluator(options).eval(pred, subject);
+}
+
+function cmp(a: number | bigint, op: Cmp, b: number | bigint): boolean {
+  switch (op) {
+    case '==':
+      return a === b;
+    case '!=':
+      return a !== b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+  }
+}
+
+/** Type of a typed attribute (IntegerAttr, FloatAttr, elements, typed strings). */
+function attrType(a: Attribute): Type | undefined {
+  if (
+    a instanceof IntegerAttr ||
+    a instanceof FloatAttr ||
+    a instanceof DenseElementsAttr ||
+    a instanceof DenseStringElementsAttr ||
+    a instanceof DenseResourceElementsAttr ||
+    a instanceof SparseElementsAttr ||
+    a instanceof DialectAttr
+  )
+    return a.type;
+  if (a instanceof StringAttr) return a.type;
+  return undefined;
+}
+
+/** Rank of a ranked shaped type, or of `!tosa.shape<N>`. */
+function rankOf(t: Type): number | undefined {
+  if (isRanked(t)) return t.shape.length;
+  if (t instanceof DialectType && t.dialect === 'tosa' && t.mnemonic === 'shape' && /^\d+$/.test(t.body.trim()))
+    return Number(t.body.trim());
+  return undefined;
+}
+
+function flattenTuple(t: Type): Type[] {
+  return t.kind === 'tuple' ? (t as Type & { types: readonly Type[] }).types.flatMap(flattenTuple) : [t];
+}
+
+class Evaluator {
+  private readonly options: EvaluateOptions;
+  constructor(options: EvaluateOptions) {
+    this.options = options;
+  }
+
+  eval(p: Pred, s: Subject): Truth {
+    switch (p.kind) {
+      case 'true':
+        return true;
+      case 'and': {
+        let result: Truth = true;
+        for (const o of p.operands) {
+          const v = this.eval(o, s);
+          if (v === false) return false;
+          if (v === 'unknown') result = 'unknown';
+        }
+        return result;
+      }
+      case 'or': {
+        let result: Truth = false;
+        for (const o of p.operands) {
+          const v = this.eval(o, s);
+          if (v === true) return true;
+          if (v === 'unknown') result = 'unknown';
+        }
+        return result;
+      }
+      case 'not': {
+        const v = this.eval(p.operand, s);
+        return v === 'unknown' ? v : !v;
+      }
+      case 'unknown':
+        return 'unknown';
+      case 'isa':
+        return this.isa(p.class, s);
+      case 'blockCount':
+        return 'blocks' in s ? s.blocks.length === p.value : false;
+      case 'valueType': {
+        const t = this.options.valueType?.(p.value);
+        return t ? this.eval(p.pred, t) : 'unknown';
+      }
+      default:
+        break;
+    }
+    if (s instanceof Type) return this.onType(p, s);
+    if (s instanceof Attribute) return this.onAttr(p, s);
+    return false;
+  }
+
+  private onType(p: Pred, t: Type): Truth {
+    switch (p.kind) {
+      case 'integer':
+        return (
+          t instanceof IntegerType &&
+          (p.signedness === 'any' || t.signedness === p.signedness) &&
+          (p.width === undefined || t.width === p.width)
+        );
+      case 'float':
+        return t.kind === 'float' && (t as Type & { floatKind: string }).floatKind === p.format;
+      case 'index':
+        return t.kind === 'index';
+      case 'signlessIntOrIndex':
+        return t.kind === 'index' || (t instanceof IntegerType && t.signedness === 'signless');
+      case 'hasRank':
+        return isRanked(t);
+      case 'hasStaticShape':
+        return hasStaticShape(t);
+      case 'rank': {
+        const r = rankOf(t);
+        return r !== undefined && cmp(r, p.cmp, p.value);
+      }
+      case 'allDims':
+        return isRanked(t) && t.shape.every((d) => cmp(d, p.cmp, p.value));
+      case 'strided': {
+        if (t.kind !== 'memref') return false;
+        const layout = (t as Type & { layout: Attribute | undefined }).layout;
+        if (!layout || layout.kind === 'strided') return true;
+        return 'unknown';
+      }
+      case 'hasTrait':
+        if (p.trait === 'ValueSemantics')
+          return t.kind === 'tensor' || t.kind === 'unranked_tensor' || t.kind === 'vector' ? true : t.kind === 'dialect' ? 'unknown' : false;
+        return 'unknown';
+      case 'quantStorageWidth':
+        return 'unknown';
+      case 'elementType':
+        return isShaped(t) ? this.eval(p.pred, t.elementType) : false;
+      case 'allTupleElements':
+        return t.kind === 'tuple' ? this.all(flattenTuple(t), p.pred) : false;
+      default:
+        // Attribute-only predicates never hold for a type.
+        return false;
+    }
+  }
+
+  private onAttr(p: Pred, a: Attribute): Truth {
+    switch (p.kind) {
+      case 'attrType': {
+        const t = attrType(a);
+        return t ? this.eval(p.pred, t) : false;
+      }
+      case 'typeAttrValue':
+        return a instanceof TypeAttr ? this.eval(p.pred, a.value) : false;
+      case 'allArrayElements':
+        return a instanceof ArrayAttr ? this.all(a.elements, p.pred) : false;
+      case 'intValue':
+        return a instanceof IntegerAttr && cmp(a.value, p.cmp, BigInt(p.value));
+      case 'intPowerOf2':
+        return a instanceof IntegerAttr && a.value > 0n && (a.value & (a.value - 1n)) === 0n;
+      case 'bitsOutside':
+        return a instanceof IntegerAttr && (a.value & ~BigInt(p.mask)) !== 0n;
+      case 'arraySize':
+        if (a instanceof DenseArrayAttr) return cmp(a.values.length, p.cmp, p.value);
+        if (a instanceof ArrayAttr) return cmp(a.elements.length, p.cmp, p.value);
+        return false;
+      case 'boolValue':
+        return a instanceof IntegerAttr && isI1(a.type) && a.value === (p.value ? 1n : 0n);
+      default:
+        return false;
+    }
+  }
+
+  private all(items: readonly Subject[], pred: Pred): Truth {
+    let result: Truth = true;
+    for (const x of items) {
+      const v = this.eval(pred, x);
+      if (v === false) return false;
+      if (v === 'unknown') result = 'unknown';
+    }
+    return result;
+  }
+
+  private isa(cls: string, s: Subject): Truth {
+    if (s instanceof Type) return isaType(cls, s, this.options.classes);
+    if (s instanceof Attribute) return isaAttr(cls, s, this.options.classes);
+    return false;
+  }
+}
+
+function isI1(t: Type): boolean {
+  return t instanceof IntegerType && t.width === 1;
+}
+
+function isaType(cls: string, t: Type, classes: ClassTable | undefined): Truth {
+  switch (cls) {
+    case 'Type':
+      return true;
+    case 'TensorType':
+    case 'bufferization::TensorLikeType':
+      return t.kind === 'tensor' || t.kind === 'unranked_tensor';
+    case 'RankedTensorType':
+      return t.kind === 'tensor';
+    case 'UnrankedTensorType':
+      return t.kind === 'unranked_tensor';
+    case 'MemRefType':
+      return t.kind === 'memref';
+    case 'UnrankedMemRefType':
+      return t.kind === 'unranked_memref';
+    case 'BaseMemRefType':
+    case 'bufferization::BufferLikeType':
+      return t.kind === 'memref' || t.kind === 'unranked_memref';
+    case 'ShapedType':
+      return isShaped(t);
+    case 'VectorType':
+      return t.kind === 'vector';
+    case 'FixedVectorType':
+    case 'ScalableVectorType': {
+      if (t.kind !== 'vector') return false;
+      const scalable = (t as Type & { scalableDims: readonly boolean[] }).scalableDims.some((x) => x);
+      return cls === 'ScalableVectorType' ? scalable : !scalable;
+    }
+    case 'FloatType':
+      return t.kind === 'float';
+    case 'TupleType':
+      return t.kind === 'tuple';
+    case 'FunctionType':
+      return t.kind === 'function';
+    case 'ComplexType':
+      return t.kind === 'complex';
+    case 'NoneType':
+      return t.kind === 'none';
+    case 'OpaqueType':
+      return t instanceof DialectType && t.mnemonic === '';
+    case 'quant::QuantizedType':
+      return t instanceof DialectType && t.dialect === 'quant';
+    default: {
+      const c = classes?.get(cls);
+      if (!c) return 'unknown';
+      return c.kind === 'dialectType' && t instanceof DialectType && t.dialect === c.dialect && t.mnemonic === c.mnemonic;
+    }
+  }
+}
+
+const DENSE_ARRAY_ELEMENTS: Readonly<Record<string, (t: Type) => boolean>> = {
+  DenseBoolArrayAttr: isI1,
+  DenseI8ArrayAttr: (t) => t instanceof IntegerType && t.width === 8,
+  DenseI16ArrayAttr: (t) => t instanceof IntegerType && t.width === 16,
+  DenseI32ArrayAttr: (t) => t instanceof IntegerType && t.width === 32,
+  DenseI64ArrayAttr: (t) => t instanceof IntegerType && t.width === 64,
+  DenseF32ArrayAttr: (t) => t.kind === 'float' && (t as Type & { floatKind: string }).floatKind === 'f32',
+  DenseF64ArrayAttr: (t) => t.kind === 'float' && (t as Type & { floatKind: string }).floatKind === 'f64',
+};
+
+function elementTypeOf(a: Attribute): Type | undefined {
+  const t = attrType(a);
+  return t && isShaped(t) ? t.elementType : undefined;
+}
+
+function isaAttr(cls: string, a: Attribute, classes: ClassTable | undefined): Truth {
+  if (cls in DENSE_ARRAY_ELEMENTS) return a instanceof DenseArrayAttr && DENSE_ARRAY_ELEMENTS[cls](a.elementType);
+  switch (cls) {
+    case 'Attribute':
+      return true;
+    case 'IntegerAttr':
+      return a.kind === 'integer';
+    case 'BoolAttr':
+      return a instanceof IntegerAttr && isI1(a.type);
+    case 'FloatAttr':
+      return a.kind === 'float';
+    case 'StringAttr':
+      return a.kind === 'string';
+    case 'UnitAttr':
+      return a.kind === 'unit';
+    case 'ArrayAttr':
+      return a.kind === 'array';
+    case 'DictionaryAttr':
+      return a.kind === 'dictionary';
+    case 'TypeAttr':
+      return a.kind === 'type';
+    case 'SymbolRefAttr':
+      return a.kind === 'symbol_ref';
+    case 'FlatSymbolRefAttr':
+      return a.kind === 'symbol_ref' && (a as Attribute & { nested: readonly string[] }).nested.length === 0;
+    case 'AffineMapAttr':
+      return a.kind === 'affine_map';
+    case 'IntegerSetAttr':
+      return a.kind === 'integer_set';
+    case 'DenseArrayAttr':
+      return a.kind === 'dense_array';
+    case 'ElementsAttr':
+      return a.kind === 'dense' || a.kind === 'dense_string' || a.kind === 'dense_resource' || a.kind === 'sparse';
+    case 'DenseElementsAttr':
+      return a.kind === 'dense' || a.kind === 'dense_string';
+    case 'DenseIntElementsAttr': {
+      const e = a.kind === 'dense' ? elementTypeOf(a) : undefined;
+      return !!e && (e.kind === 'integer' || e.kind === 'index');
+    }
+    case 'DenseFPElementsAttr': {
+      const e = a.kind === 'dense' ? elementTypeOf(a) : undefined;
+      return !!e && e.kind === 'float';
+    }
+    case 'DenseStringElementsAttr':
+      return a.kind === 'dense_string';
+    case 'DenseResourceElementsAttr':
+      return a.kind === 'dense_resource';
+    case 'TypedAttr':
+      return attrType(a) !== undefined;
+    case 'LocationAttr':
+      return a.kind === 'location';
+    case 'MemRefLayoutAttrInterface':
+      return a.kind === 'affine_map' || a.kind === 'strided';
+    default: {
+      const c = classes?.get(cls);
+      if (!c) return 'unknown';
+      if (c.kind === 'intEnum')
+        return (
+          a instanceof IntegerAttr &&
+          a.type instanceof IntegerType &&
+          a.type.width === c.width &&
+          c.values.some((v) => BigInt(v) === a.value)
+        );
+      return c.kind === 'dialectAttr' && a instanceof DialectAttr && a.dialect === c.dialect && a.mnemonic === c.mnemonic;
+    }
+  }
+}
