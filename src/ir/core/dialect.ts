@@ -49,6 +49,10 @@ export interface OpAsmParser {
   parseInteger(): bigint;
   parseOptionalInteger(): bigint | undefined;
   parseFloat(): number;
+  /** Parse a standalone type from text (buildable types named by ODS). */
+  parseTypeFromString(text: string): Type;
+  /** The raw text of a `<...>` body (balanced brackets), for dialect attributes in stripped form. */
+  parseDialectBody(): string;
 
   parseType(): Type;
   parseOptionalType(): Type | undefined;

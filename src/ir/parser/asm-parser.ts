@@ -7,7 +7,9 @@ import type { Block } from '../core/block.js';
 import type { Value } from '../core/value.js';
 import type { OpAsmParser, ParsedArgument, UnresolvedOperand } from '../core/dialect.js';
 import { Kind } from '../syntax/token-stream.js';
-import { decodeString } from './state.js';
+import { decodeString, ParserState } from './state.js';
+import { SourceFile } from './source.js';
+import { scanDialectBody } from './dialect-body.js';
 import { atType, parseType, parseFunctionResultTypes } from './types.js';
 import { atAttribute, parseAttribute, parseAttributeEntries, symbolName } from './attributes.js';
 import type { OperationParser } from './operations.js';
@@ -110,6 +112,15 @@ export class AsmParser implements OpAsmParser {
     if (t.kind !== Kind.Float && t.kind !== Kind.Integer) this.fail('expected floating point literal');
     p.next();
     return neg ? -Number(t.text) : Number(t.text);
+  }
+
+  parseTypeFromString(text: string): Type {
+    const sub = new ParserState(this.p.context, new SourceFile('<type>', text));
+    sub.printType = this.p.printType;
+    return parseType(sub);
+  }
+  parseDialectBody(): string {
+    return scanDialectBody(this.p).body;
   }
 
   // ---- types -----------------------------------------------------------------------

@@ -1,0 +1,252 @@
+import type { OpAsmPrinter } from '../../core/dialect.js';
+import type { Operation } from '../../core/operation.js';
+import type { Value } from '../../core/value.js';
+import type { Type } from '../../types/type.js';
+import type { FormatElement } from '../syntax/index.js';
+import type { CustomArg, CustomPrintValues, FormatOp } from './format-op.js';
+import { operandGroups, resultGroups, hasTrait } from './groups.js';
+import { attrSpelling, isDefaultValue, printFormatAttr } from './attr-values.js';
+
+/** MLIR's spacing rules for literals (OpFormatGen's shouldEmitSpaceBefore). */
+function spaceBeforeLiteral(value: string, lastWasPunctuation: boolean): boolean {
+  if (value.length !== 1 && value !== '->') return true;
+  if (lastWasPunctuation) return !'>)}],'.includes(value[0]);
+  return !'<>(){}[],'.includes(value[0]);
+}
+
+class FormatPrinter implements CustomPrintValues {
+  private shouldEmitSpace = true;
+  private lastWasPunctuation = false;
+  private readonly operandsByName = new Map<string, Value[]>();
+  private readonly resultsByName = new Map<string, Value[]>();
+
+  constructor(private readonly p: OpAsmPrinter, private readonly op: Operation, private readonly f: FormatOp) {
+    const og = operandGroups(f.ods, op);
+    f.ods.operands.forEach((d, i) => this.operandsByName.set(d.name, og[i] ?? []));
+    const rg = resultGroups(f.ods, op);
+    f.ods.results.forEach((d, i) => this.resultsByName.set(d.name, rg[i] ?? []));
+  }
+
+  operands(name: string): Value[] {
+    return this.operandsByName.get(name) ?? [];
+  }
+  attribute(name: string) {
+    return this.op.getAttr(name);
+  }
+  types(name: string): Type[] {
+    return (this.operandsByName.get(name) ?? this.resultsByName.get(name) ?? []).map((v) => v.type);
+  }
+
+  private space(): void {
+    if (this.shouldEmitSpace) this.p.write(' ');
+    this.shouldEmitSpace = true;
+    this.lastWasPunctuation = false;
+  }
+
+  printElements(elements: readonly FormatElement[]): void {
+    for (const e of elements) this.printElement(e);
+  }
+
+  private printElement(e: FormatElement): void {
+    const p = this.p;
+    switch (e.kind) {
+      case 'literal': {
+        if (this.shouldEmitSpace && spaceBeforeLiteral(e.value, this.lastWasPunctuation)) p.write(' ');
+        p.write(e.value);
+        this.shouldEmitSpace = e.value.length !== 1 || !'<({['.includes(e.value[0]);
+        this.lastWasPunctuation = e.value[0] !== '_' && !/[a-zA-Z]/.test(e.value[0]);
+        return;
+      }
+      case 'whitespace':
+        if (e.value === '\n') p.printNewline();
+        else if (e.value === ' ') p.write(' ');
+        this.shouldEmitSpace = false;
+        this.lastWasPunctuation = false;
+        return;
+      case 'variable':
+        return this.printVariable(e.name);
+      case 'type':
+      case 'qualified':
+        if (e.kind === 'qualified' && e.arg.kind === 'variable') return this.printVariable(e.arg.name, true);
+        this.space();
+        return p.write(this.typesOf(e.kind === 'type' ? e.arg : (e.arg as { arg: FormatElement }).arg).map((t) => p.typeToString(t)).join(', '));
+      case 'functionalType':
+        this.space();
+        return p.printFunctionalType(this.typesOf(e.inputs), this.typesOf(e.results));
+      case 'attrDict':
+      case 'propDict': {
+        const elided = new Set<string>(['operandSegmentSizes', 'resultSegmentSizes']);
+        for (const [name, b] of Object.entries(this.f.bound.variables)) if (b.kind === 'attribute') elided.add(name);
+        // Default-valued inherent attributes equal to their default are elided, as MLIR does.
+        for (const a of this.f.ods.attributes) {
+          const v = this.op.getProperty(a.name);
+          if (v && isDefaultValue(v, a, attrSpelling(a, this.f.dialect))) elided.add(a.name);
+        }
+        const entries = [...this.op.properties.entries, ...this.op.attributes.entries];
+        if (e.kind === 'attrDict' && e.withKeyword) p.printOptionalAttrDictWithKeyword(entries, [...elided]);
+        else p.printOptionalAttrDict(entries, [...elided]);
+        this.shouldEmitSpace = true;
+        this.lastWasPunctuation = false;
+        return;
+      }
+      case 'operands':
+        this.space();
+        return p.printOperands(this.op.operands);
+      case 'results':
+        return;
+      case 'regions':
+        this.op.regions.forEach((r, i) => {
+          if (i > 0) p.write(',');
+          this.space();
+          this.printRegion(r);
+        });
+        return;
+      case 'successors':
+        this.space();
+        this.op.successors.forEach((b, i) => {
+          if (i > 0) p.write(', ');
+          p.printSuccessor(b);
+        });
+        return;
+      case 'custom': {
+        const directive = this.f.customDirectives.get(e.name);
+        this.space();
+        if (!directive) return p.write(`<<custom<${e.name}> not implemented>>`);
+        directive.print(p, this.op, e.args.map((a) => this.customArg(a)), this);
+        return;
+      }
+      case 'optional': {
+        if (this.isPresent(e.then[e.anchor])) this.printElements(e.then);
+        else if (e.else) this.printElements(e.else);
+        return;
+      }
+      case 'oilist':
+        for (const clause of e.clauses) {
+          if (clause.elements.some((x) => this.isPresent(x))) {
+            this.printElement({ kind: 'literal', value: clause.keyword });
+            this.printElements(clause.elements);
+          }
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  private printRegion(region: import('../../core/region.js').Region): void {
+    const implicit = this.f.ods.traits.some((t) => t.kind === 'param' && t.name === 'SingleBlockImplicitTerminator');
+    let printTerminators = true;
+    if (implicit) {
+      const term = region.blocks[0]?.lastOp;
+      printTerminators = !!term && (term.numOperands > 0 || term.attributes.entries.length > 0 || term.properties.entries.length > 0);
+    }
+    this.p.printRegion(region, { printEntryBlockArgs: true, printBlockTerminators: printTerminators, printEmptyBlock: false });
+  }
+
+  private printVariable(name: string, qualified = false): void {
+    const b = this.f.bound.variables[name];
+    const p = this.p;
+    if (!b) return;
+    switch (b.kind) {
+      case 'operand': {
+        const vs = this.operands(name);
+        if (vs.length === 0 && this.f.ods.operands[b.index].kind !== 'single') return;
+        this.space();
+        return p.printOperands(vs);
+      }
+      case 'attribute': {
+        const ods = this.f.ods.attributes[b.index];
+        const a = this.op.getAttr(name);
+        if (!a || ods.isUnit) return;
+        this.space();
+        if (qualified) return p.printAttribute(a);
+        return printFormatAttr(p, a, attrSpelling(ods, this.f.dialect));
+      }
+      case 'region': {
+        const r = this.op.regions[b.index];
+        if (!r) return;
+        this.space();
+        return this.printRegion(r);
+      }
+      case 'successor': {
+        const s = this.op.successors[b.index];
+        if (!s) return;
+        this.space();
+        return p.printSuccessor(s);
+      }
+      case 'result':
+        return;
+    }
+  }
+
+  private typesOf(arg: FormatElement): Type[] {
+    if (arg.kind === 'operands') return this.op.operands.map((v) => v.type);
+    if (arg.kind === 'results') return this.op.resultTypes;
+    if (arg.kind === 'variable') return this.types(arg.name);
+    if (arg.kind === 'type' || arg.kind === 'qualified') return this.typesOf(arg.arg);
+    return [];
+  }
+
+  /** Does this element make its optional group print? */
+  private isPresent(e: FormatElement | undefined): boolean {
+    if (!e) return false;
+    switch (e.kind) {
+      case 'variable': {
+        const b = this.f.bound.variables[e.name];
+        if (!b) return false;
+        if (b.kind === 'operand') return this.operands(e.name).length > 0;
+        if (b.kind === 'region') return (this.op.regions[b.index]?.blocks.length ?? 0) > 0;
+        if (b.kind === 'successor') return this.op.successors.length > b.index;
+        if (b.kind === 'attribute') {
+          const a = this.op.getAttr(e.name);
+          if (!a) return false;
+          const ods = this.f.ods.attributes[b.index];
+          return !isDefaultValue(a, ods, attrSpelling(ods, this.f.dialect));
+        }
+        return this.types(e.name).length > 0;
+      }
+      case 'type':
+      case 'qualified':
+        return this.isPresent(e.arg);
+      case 'custom':
+        return e.args.some((a) => this.isPresent(a));
+      case 'ref':
+        return this.isPresent(e.arg);
+      case 'functionalType':
+        return true;
+      case 'literal':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private customArg(a: FormatElement): CustomArg {
+    switch (a.kind) {
+      case 'variable': {
+        const b = this.f.bound.variables[a.name];
+        if (b?.kind === 'operand') return { kind: 'operand', name: a.name, index: b.index, variadic: this.f.ods.operands[b.index].kind !== 'single' };
+        if (b?.kind === 'region') return { kind: 'region', name: a.name, index: b.index };
+        return { kind: 'attribute', name: a.name };
+      }
+      case 'type': {
+        const inner = a.arg.kind === 'variable' ? a.arg.name : '';
+        const b = this.f.bound.variables[inner];
+        return b?.kind === 'result' ? { kind: 'resultType', name: inner, index: b.index } : { kind: 'operandType', name: inner, index: b?.index ?? 0 };
+      }
+      case 'ref':
+        return { kind: 'ref', arg: this.customArg(a.arg) };
+      case 'string':
+        return { kind: 'string', value: a.value };
+      default:
+        return { kind: 'string', value: '' };
+    }
+  }
+}
+
+/** Print `op` (after its name) with its declarative format. */
+export function printWithFormat(p: OpAsmPrinter, op: Operation, f: FormatOp): void {
+  new FormatPrinter(p, op, f).printElements(f.elements);
+}
+
+export { hasTrait };
