@@ -20,4 +20,4 @@ export {
 } from './option-spec.js';
 export { cleanArgument, findUnnested, splitListValue, splitOptionString, type Located, type OptionEntry } from './option-string.js';
 export { formatPercentE, formatScalar, formatStringValue, parseCFloat, parseLlvmInteger, parseScalar, type ParseResult } from './scalar-values.js';
-export { compareBytes, formatOptionValues, parseOptionEntries } from './pass-options.js';
+export { compareBytes, formatOptionValues, parseOptionEntries, readOptionEntries, type ParsedOptions } from './pass-options.js';

@@ -16,6 +16,17 @@ type AnySpec = OptionSpec<ScalarValue> | OptionSpec<readonly ScalarValue[]>;
  * unknown key or the bad value.
  */
 export function parseOptionEntries(schema: OptionsSchema, entries: readonly OptionEntry[], source: string): AnyOptionValues {
+  return readOptionEntries(schema, entries, source).values;
+}
+
+/** Option values plus the list options that were given explicitly (MLIR prints those even when empty). */
+export interface ParsedOptions {
+  readonly values: AnyOptionValues;
+  readonly explicitLists: ReadonlySet<string>;
+}
+
+/** `parseOptionEntries`, also reporting which list options were set. */
+export function readOptionEntries(schema: OptionsSchema, entries: readonly OptionEntry[], source: string): ParsedOptions {
   const values: Record<string, ScalarValue | readonly ScalarValue[]> = {};
   for (const [name, spec] of Object.entries(schema)) values[name] = spec.default;
   const listsSeen = new Set<string>();
@@ -36,7 +47,7 @@ export function parseOptionEntries(schema: OptionsSchema, entries: readonly Opti
       values[name] = parseOrThrow(spec, name, valueText.text, valueText.offset, source);
     }
   }
-  return values;
+  return { values, explicitLists: listsSeen };
 }
 
 function parseOrThrow(spec: AnySpec, name: string, text: string, offset: number, source: string): ScalarValue {
@@ -53,11 +64,11 @@ function sameList(a: readonly ScalarValue[], b: readonly ScalarValue[]): boolean
 
 /**
  * Prints `values` as MLIR's `PassOptions::print` does: every option sorted by
- * name and joined by spaces; list options equal to their default print as
- * nothing (which leaves a doubled space, exactly as MLIR does). A schema
- * without options prints as the empty string.
+ * name and joined by spaces; list options equal to their default and not
+ * in `explicitLists` print as nothing (which leaves a doubled space, exactly
+ * as MLIR does). A schema without options prints as the empty string.
  */
-export function formatOptionValues(schema: OptionsSchema, values: AnyOptionValues): string {
+export function formatOptionValues(schema: OptionsSchema, values: AnyOptionValues, explicitLists: ReadonlySet<string> = new Set()): string {
   const names = Object.keys(schema).sort(compareBytes);
   if (names.length === 0) return '';
   const parts = names.map((name) => {
@@ -65,7 +76,7 @@ export function formatOptionValues(schema: OptionsSchema, values: AnyOptionValue
     const v = Object.hasOwn(values, name) ? values[name] : spec.default;
     if (spec.list) {
       const list = v as readonly ScalarValue[];
-      if (sameList(list, spec.default as readonly ScalarValue[])) return '';
+      if (!explicitLists.has(name) && sameList(list, spec.default as readonly ScalarValue[])) return '';
       return `${name}={${list.map((e) => formatScalar(spec.type, e)).join(',')}}`;
     }
     return `${name}=${formatScalar(spec.type, v as ScalarValue)}`;

@@ -1,4 +1,4 @@
 export { ANY_ANCHOR, normalizeAnchor, type NestElement, type PassElement, type PassOptionsText, type PipelineAst, type PipelineElement } from './ast.js';
 export { parseElementList, parsePipeline, WRAP_MESSAGE } from './parse-pipeline.js';
 export { formatElement, formatOptionEntry, formatPipeline } from './print-pipeline.js';
-export { plainElement, plainPipeline, type PlainElement, type PlainEntry, type PlainPipeline } from './strip-locations.js';
+export { elementFromPlain, pipelineFromPlain, plainElement, plainPipeline, type PlainElement, type PlainEntry, type PlainPipeline } from './strip-locations.js';

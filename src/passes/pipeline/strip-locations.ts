@@ -20,3 +20,17 @@ export function plainElement(el: PipelineElement): PlainElement {
 export function plainPipeline(ast: PipelineAst): PlainPipeline {
   return { anchor: ast.anchor, elements: ast.elements.map(plainElement) };
 }
+
+/** The inverse view: a tree (with zero offsets) from plain content, e.g. to print generated pipelines. */
+export function elementFromPlain(el: PlainElement): PipelineElement {
+  if (el.kind === 'nest') return { kind: 'nest', anchor: el.anchor, offset: 0, elements: el.elements.map(elementFromPlain) };
+  if (!el.options) return { kind: 'pass', name: el.name, offset: 0 };
+  const entries = el.options.map((e) =>
+    e.value === undefined ? { key: { text: e.key, offset: 0 } } : { key: { text: e.key, offset: 0 }, value: { text: e.value, offset: 0 } },
+  );
+  return { kind: 'pass', name: el.name, offset: 0, options: { text: '', offset: 0, entries } };
+}
+
+export function pipelineFromPlain(p: PlainPipeline): Pick<PipelineAst, 'anchor' | 'elements'> {
+  return { anchor: p.anchor, elements: p.elements.map(elementFromPlain) };
+}

@@ -8,7 +8,7 @@ import type { ResolvedElement, ResolvedPass, ResolvedPipeline } from './resolve-
 
 /** `name{opt=value ...}`, or just `name` for a pass without options. */
 export function formatResolvedPass(p: ResolvedPass): string {
-  return p.info.argument + formatOptionValues(p.info.options, p.options);
+  return p.info.argument + formatOptionValues(p.info.options, p.options, p.explicitLists);
 }
 
 export function formatResolvedElement(el: ResolvedElement): string {

@@ -5,7 +5,7 @@
  * are checked against (explicit nesting) or wrapped into (implicit nesting)
  * the pass manager they are added to.
  */
-import { parseOptionEntries, type AnyOptionValues, type OptionEntry } from '../options/index.js';
+import { readOptionEntries, type AnyOptionValues, type OptionEntry } from '../options/index.js';
 import { normalizeAnchor, parseElementList, type PipelineAst, type PipelineElement } from '../pipeline/index.js';
 import { PipelineError } from '../source/index.js';
 import type { PassInfo, PipelineInfo } from './pass-info.js';
@@ -15,6 +15,8 @@ export interface ResolvedPass {
   readonly kind: 'pass';
   readonly info: PassInfo;
   readonly options: AnyOptionValues;
+  /** List options given explicitly (printed even when equal to their default, as MLIR does). */
+  readonly explicitLists?: ReadonlySet<string>;
 }
 
 export interface ResolvedNest {
@@ -113,9 +115,9 @@ export function addPassReference(
 ): void {
   const entry = registry.lookup(name);
   if (!entry) throw unknownPassError(registry, name, source, offset);
-  const options = parseOptionEntries(entry.options, entries, source);
-  if (entry.kind === 'pipeline') expandPipeline(registry, entry, options, pm, nesting, source, offset, depth);
-  else addPass(pm, { kind: 'pass', info: entry, options }, nesting, source, offset);
+  const { values, explicitLists } = readOptionEntries(entry.options, entries, source);
+  if (entry.kind === 'pipeline') expandPipeline(registry, entry, values, pm, nesting, source, offset, depth);
+  else addPass(pm, { kind: 'pass', info: entry, options: values, explicitLists }, nesting, source, offset);
 }
 
 function addElement(registry: PassRegistry, pm: Building, el: PipelineElement, source: string, nesting: Nesting, depth: number): void {

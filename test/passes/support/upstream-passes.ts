@@ -3,11 +3,12 @@
  * `mlir-opt-22`: names, summaries, option names, types and help from
  * `--list-passes`; option defaults and op anchors from `--dump-pass-pipeline`
  * with every pass given as an individual flag (implicit nesting shows each
- * op-anchored pass inside its op's nest). Options that `--list-passes` shows
+ * op-anchored pass inside its op's nest; a second run on a top-level
+ * `func.func` reveals the passes restricted to `builtin.module`). Options that `--list-passes` shows
  * but the dump omits are lists (MLIR prints lists only when they differ from
  * their default). Passes with struct-valued options are left out.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   bigIntOption,
   boolOption,
@@ -41,14 +42,9 @@ interface HelpPass {
   options: HelpOption[];
 }
 
-export function runMlirOpt(args: readonly string[]): { status: number; stdout: string; stderr: string } {
-  try {
-    const stdout = execFileSync(MLIR_OPT, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
-    return { status: 0, stdout, stderr: '' };
-  } catch (e) {
-    const err = e as { status?: number; stdout?: string; stderr?: string };
-    return { status: err.status ?? 1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
+export function runMlirOpt(args: readonly string[], input?: string): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(MLIR_OPT, args, { encoding: 'utf8', input: input ?? '', maxBuffer: 64 << 20 });
+  return { status: r.status ?? 1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
 /** Parses `mlir-opt --list-passes` (passes, options, enum choices, continuation lines). */
@@ -173,18 +169,27 @@ export function upstreamPasses(): UpstreamPasses {
   const help = parseListPasses(listText);
   const dumpRun = runMlirOpt(['--dump-pass-pipeline', ...help.map((p) => `--${p.name}`), '/dev/null', '-o', '/dev/null']);
   const dump = parseDump(dumpRun.stderr.slice(dumpRun.stderr.indexOf('Pass Manager with')));
+  // On a top-level func.func, passes restricted to builtin.module show up nested in builtin.module(...).
+  const funcRun = runMlirOpt(
+    ['--no-implicit-module', '--dump-pass-pipeline', ...help.map((p) => `--${p.name}`), '-', '-o', '/dev/null'],
+    'func.func @f() {\n  return\n}\n',
+  );
+  const onFunc = parseDump(funcRun.stderr.slice(funcRun.stderr.indexOf('Pass Manager with')));
   const registry = new PassRegistry();
   const names: string[] = [];
   for (const p of help) {
-    const d = dump.get(p.name);
-    if (!d) continue;
+    const first = dump.get(p.name);
+    if (!first) continue;
+    const d = first.anchor === undefined && onFunc.get(p.name)?.anchor === 'builtin.module' ? { ...first, anchor: 'builtin.module' } : first;
     const defaults = new Map(splitOptionString(d.options).map((e) => [e.key.text, e.value?.text ?? '']));
     const options: Record<string, AnySpec> = {};
     let ok = true;
     for (const o of p.options) {
       const spec = scalarSpec(o, defaults.get(o.name));
-      if (!spec) ok = false;
-      else options[o.name] = spec;
+      // mlir-opt crashes printing an enum whose default is not a choice; leave such passes out of random pipelines.
+      const oddEnum = spec?.type.kind === 'enum' && !spec.type.choices.some((c) => c.name === spec.default);
+      if (!spec || oddEnum) ok = false;
+      if (spec) options[o.name] = spec;
     }
     registry.register(definePass({ argument: p.name, summary: p.summary, options, ...(d.anchor ? { anchor: d.anchor } : {}) }));
     if (ok) names.push(p.name);
