@@ -1,5 +1,5 @@
 import type { OpAsmParser, UnresolvedOperand } from '../../core/dialect.js';
-import type { OperationState } from '../../core/operation.js';
+import { Operation, emptyState, type OperationState } from '../../core/operation.js';
 import { Region } from '../../core/region.js';
 import type { Block } from '../../core/block.js';
 import type { Attribute } from '../../attributes/attribute.js';
@@ -374,6 +374,22 @@ class FormatParser implements CustomParseState {
       for (const d of ods.regions) this.state.regions.push(...(this.regions.get(d.name) ?? [new Region()]));
     }
     for (const d of ods.successors) this.state.successors.push(...(this.successors.get(d.name) ?? []));
+    this.ensureBlocks();
+  }
+
+  /** Single-block ops get their block (and implicit terminator) as MLIR's generated parsers add them. */
+  private ensureBlocks(): void {
+    const { ods, dialect } = this.f;
+    const implicit = ods.traits.find((t) => t.kind === 'param' && t.name === 'SingleBlockImplicitTerminator');
+    if (!implicit && !hasTrait(ods, 'SingleBlock')) return;
+    const termDef = implicit && implicit.kind === 'param' ? dialect.ops.find((o) => o.def === implicit.params[0] || o.def.endsWith(`_${implicit.params[0]}`)) : undefined;
+    for (const region of this.state.regions) {
+      const block = region.blocks[0] ?? region.appendBlock();
+      if (!termDef) continue;
+      const last = block.lastOp;
+      if (last && last.hasTrait('IsTerminator')) continue;
+      block.append(Operation.create(this.p.context, emptyState(termDef.name, this.state.location)));
+    }
   }
 
   private withAttributes(): OperationState {
