@@ -49,6 +49,8 @@ function verifyConcat(op: OpView): string | undefined {
   const firstRanked = op.operands.find(isRanked);
   if (firstRanked && (axis < 0 || axis >= firstRanked.shape.length))
     return `expect axis to be within range 0 < axis < rank(input1[firstRankedTensorIdx]), got ${axis}`;
+  if (firstRanked && isRanked(out) && out.shape.length !== firstRanked.shape.length)
+    return `expect output rank to match inputs rank, got ${out.shape.length} vs ${firstRanked.shape.length}`;
   if (!op.operands.every(isRanked) || !firstRanked) return undefined;
   const r0 = firstRanked.shape.length;
   for (let k = 1; k < op.operands.length; k++) {
@@ -130,7 +132,9 @@ function verifyReshape(op: OpView): string | undefined {
   const m = sameElementTypes(input, out);
   if (m) return m;
   const values = op.constants?.[1];
-  if (!values || !isRanked(out)) return undefined;
+  if (!values) return undefined;
+  if (values.filter((v) => v === -1).length > 1) return 'expected at most one target dimension to be -1';
+  if (!isRanked(out)) return undefined;
   if (values.length !== out.shape.length) return 'new shape does not match result rank';
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -148,7 +152,6 @@ function verifyReshape(op: OpView): string | undefined {
     const isStatic = values.every((v) => v > 0);
     if ((isStatic && n !== prod) || (!isStatic && prod > n)) return `cannot reshape ${n} elements into ${prod}`;
   }
-  if (values.filter((v) => v === -1).length > 1) return 'expected at most one target dimension to be -1';
   return undefined;
 }
 
@@ -243,7 +246,7 @@ function inferTranspose(op: InferInput): InferResult {
   if (perms.length !== r) return inferFailed();
   if (r === 0) return inferred({ shape: [] });
   if (t.shape.every((d) => d === t.shape[0])) return inferred({ shape: [...t.shape] });
-  if (perms.some((p) => p >= r)) return inferFailed();
+  if (perms.some((p) => p >= r || p < 0)) return inferFailed();
   return inferred({ shape: perms.map((p) => t.shape[p]!) });
 }
 

@@ -42,7 +42,8 @@ function inferArgmax(op: InferInput): InferResult {
   return inferred({ shape: t.shape.filter((_, i) => i !== axis) });
 }
 
-const dimsText = (s: readonly Dim[]): string => s.map((d) => (d === '?' ? '?' : String(d))).join(', ');
+/** MLIR prints ShapedType::kDynamic raw in this message. */
+const dimsText = (s: readonly Dim[]): string => s.map((d) => (d === '?' ? '-9223372036854775808' : String(d))).join(', ');
 
 function verifyArgmax(op: OpView): string | undefined {
   const res = op.results[0]!;

@@ -1,0 +1,48 @@
+// Differential test: random single TOSA ops (well-typed and mutated) through
+// our verifier and through mlir-opt-22; accept/reject and messages must agree.
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { verifyTosaOp } from '../../src/dialects/tosa/semantics/index.js';
+import { opCaseArb } from './gen/op-cases.js';
+import { MLIR_OPT, mlirOptAvailable } from './corpus/infer-shapes-oracle.js';
+
+const RUNS = Number(process.env.TOSA_DIFF_RUNS ?? 600);
+const SEED = Number(process.env.TOSA_DIFF_SEED ?? 20261122);
+
+describe.skipIf(!mlirOptAvailable())('TOSA verifier vs mlir-opt-22 on random ops', () => {
+  test(`${RUNS} generated ops: same verdict and same message`, () => {
+    const cases = fc.sample(opCaseArb, { numRuns: RUNS, seed: SEED });
+    let line = 1;
+    const opLines: number[] = [];
+    const chunks = cases.map((c) => {
+      opLines.push(line + c.opLine);
+      line += c.text.split('\n').length + 1;
+      return c.text;
+    });
+    const r = spawnSync(MLIR_OPT, ['--split-input-file', '-o', '/dev/null', '-'], { input: chunks.join('\n// -----\n'), encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(r.signal ?? r.stderr.match(/Stack dump/)?.[0] ?? null).toBeNull();
+    const mlirErrors = new Map<number, string>();
+    for (const m of r.stderr.matchAll(/^<stdin>:(\d+):\d+: error: (.*)$/gm)) if (!mlirErrors.has(Number(m[1]))) mlirErrors.set(Number(m[1]), m[2]!);
+    let verdictAgree = 0;
+    let messageAgree = 0;
+    let rejected = 0;
+    const disagreements: string[] = [];
+    cases.forEach((c, i) => {
+      const theirs = mlirErrors.get(opLines[i]!);
+      const ours = verifyTosaOp(c.view)[0];
+      const oursFull = ours === undefined ? undefined : `'${c.view.name}' op ${ours}`;
+      if (theirs !== undefined) rejected++;
+      if ((theirs === undefined) === (ours === undefined)) verdictAgree++;
+      if (theirs === oursFull) messageAgree++;
+      else disagreements.push(`${c.text}\n  mlir: ${theirs}\n  ours: ${oursFull}`);
+    });
+    // Errors on lines other than the tested op would mean a broken generator.
+    const stray = [...mlirErrors.keys()].filter((l) => !opLines.includes(l));
+    console.log(`[tosa differential] ${RUNS} ops, ${rejected} rejected by mlir-opt-22; verdict agreement ${verdictAgree}/${RUNS}, exact message agreement ${messageAgree}/${RUNS}`);
+    expect(stray.map((l) => `${l}: ${mlirErrors.get(l)}`)).toEqual([]);
+    expect(rejected).toBeGreaterThan(RUNS / 5);
+    expect(rejected).toBeLessThan(RUNS * 0.9);
+    expect(disagreements.slice(0, 5)).toEqual([]);
+  }, 120_000);
+});
