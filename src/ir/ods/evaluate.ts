@@ -187,7 +187,9 @@ class Evaluator {
     switch (p.kind) {
       case 'attrType': {
         const t = attrType(a);
-        return t ? this.eval(p.pred, t) : false;
+        if (t) return this.eval(p.pred, t);
+        // An untyped StringAttr has MLIR type `none`, which we have no instance of here.
+        return a instanceof StringAttr ? 'unknown' : false;
       }
       case 'typeAttrValue':
         return a instanceof TypeAttr ? this.eval(p.pred, a.value) : false;
@@ -344,7 +346,8 @@ function isaAttr(cls: string, a: Attribute, classes: ClassTable | undefined): Tr
     case 'DenseResourceElementsAttr':
       return a.kind === 'dense_resource';
     case 'TypedAttr':
-      return attrType(a) !== undefined;
+      // StringAttr is always typed in MLIR (NoneType when no type is written).
+      return attrType(a) !== undefined || a instanceof StringAttr;
     case 'LocationAttr':
       return a.kind === 'location';
     case 'MemRefLayoutAttrInterface':
