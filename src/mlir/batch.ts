@@ -83,8 +83,7 @@ export function locateInBatch(
   return { index, position: { file: name, line: line - batch.firstLines[index] + 1, col: p.col } };
 }
 
-/** Splits the tool's stdout into one output per input, or undefined if the count is off (crash). */
-export function splitOutputs(stdout: string, count: number): string[] | undefined {
-  const parts = stdout.split(`${OUTPUT_MARKER}\n`);
-  return parts.length === count ? parts : undefined;
+/** Splits the tool's stdout into the outputs of consecutive inputs (a crash cuts it short). */
+export function splitOutputs(stdout: string): string[] {
+  return stdout.split(`${OUTPUT_MARKER}\n`);
 }

@@ -40,12 +40,26 @@ interface Job {
 
 const MAX_BATCH_BYTES = 8 << 20;
 
+type BatchOutcome = { readonly kind: 'done' | 'crashed' | 'ambiguous'; readonly results: RunResult[] };
+
+const CRASH_MESSAGE = /^MLIR crashed \(.*\) on this input$/;
+
+function isCrash(r: RunResult): boolean {
+  return !r.ok && r.diagnostics.length === 1 && CRASH_MESSAGE.test(r.diagnostics[0].message);
+}
+
 /**
  * mlir-opt 22 checks `expected-error` comments even without --verify-diagnostics
  * once an input fails, and reports the unmatched ones. That is the driver's
  * doing, not MLIR's verdict on the input: the native backend never says it.
  */
 const DRIVER_EXPECTATION = /^expected (error|warning|remark|note) ".*" was not produced$/s;
+
+/** Cuts LLVM's crash report (`PLEASE submit a bug report...`, `Stack dump:`) off stderr. */
+function beforeCrashReport(stderr: string): string {
+  const m = /^(PLEASE submit a bug report|Stack dump:)/m.exec(stderr);
+  return m ? stderr.slice(0, m.index) : stderr;
+}
 
 function toolDiagnostics(stderr: string): Diagnostic[] {
   return parseDiagnosticText(stderr).filter((d) => !DRIVER_EXPECTATION.test(d.message));
@@ -147,40 +161,60 @@ export class ProcessMlirEngine implements MlirEngine {
   }
 
   /** Runs `indices` of `texts` in one process if possible, bisecting when results are ambiguous. */
-  #runBatch(job: Job, texts: readonly string[], indices: readonly number[], results: RunResult[]): void {
+  #runBatch(job: Job, texts: readonly string[], indices: readonly number[], results: RunResult[], afterCrash = false): void {
     const own = indices.filter((i) => needsOwnRun(texts[i]));
     for (const i of own) results[i] = this.#runOne(job, texts[i]);
     const rest = indices.filter((i) => !needsOwnRun(texts[i]));
     if (rest.length === 1) results[rest[0]] = this.#runOne(job, texts[rest[0]]);
     if (rest.length <= 1) return;
 
-    const batched = this.#tryBatch(job, rest.map((i) => texts[i]));
-    if (batched) {
-      rest.forEach((i, k) => (results[i] = batched[k]));
+    const outcome = this.#tryBatch(job, rest.map((i) => texts[i]));
+    outcome.results.forEach((r, k) => (results[rest[k]] = r));
+    if (outcome.kind === 'done') return;
+    const remaining = rest.slice(outcome.results.length);
+    if (outcome.kind === 'crashed' && outcome.results.length > 0) {
+      // Inputs before the crash are kept; the crash is usually right at the start of the remainder.
+      this.#runBatch(job, texts, remaining, results, true);
       return;
     }
-    const half = rest.length >> 1;
-    this.#runBatch(job, texts, rest.slice(0, half), results);
-    this.#runBatch(job, texts, rest.slice(half), results);
+    if (outcome.kind === 'crashed' && afterCrash) {
+      const first = this.#runOne(job, texts[remaining[0]]);
+      results[remaining[0]] = first;
+      if (isCrash(first)) {
+        this.#runBatch(job, texts, remaining.slice(1), results, true);
+        return;
+      }
+      remaining.shift();
+    }
+    const half = remaining.length >> 1;
+    this.#runBatch(job, texts, remaining.slice(0, half), results);
+    this.#runBatch(job, texts, remaining.slice(half), results);
   }
 
-  /** One split-input run; undefined when it crashed or a diagnostic cannot be attributed. */
-  #tryBatch(job: Job, texts: readonly string[]): RunResult[] | undefined {
+  /**
+   * One split-input run. `done`: every input's result. `crashed`: the tool
+   * died part-way; results for the inputs whose output was complete (followed
+   * by a marker; stdout is buffered, so maybe none). `ambiguous`: a diagnostic
+   * cannot be attributed to one input.
+   */
+  #tryBatch(job: Job, texts: readonly string[]): BatchOutcome {
     const batch = buildBatch(texts);
     const path = this.#tempFile(batch.text);
     try {
       const r = this.#exec(job, [`--split-input-file=${INPUT_MARKER}`, `--output-split-marker=${OUTPUT_MARKER}`, path]);
-      if (r.crashed) return undefined;
-      const outputs = splitOutputs(r.stdout, texts.length);
-      if (!outputs) return undefined;
+      const outputs = splitOutputs(r.stdout);
+      const crashed = r.crashed !== undefined || outputs.length !== texts.length;
+      const done = crashed ? Math.min(outputs.length - 1, texts.length - 1) : texts.length;
       const perInput: Diagnostic[][] = texts.map(() => []);
-      for (const d of toolDiagnostics(r.stderr)) {
+      for (const d of toolDiagnostics(r.crashed ? beforeCrashReport(r.stderr) : r.stderr)) {
         const at = d.position && locateInBatch(batch, path, d.position, job.filename);
-        if (!at) return undefined;
+        if (!at) return { kind: crashed ? 'crashed' : 'ambiguous', results: [] };
         const mapped = mapPositions(d, (p) => locateInBatch(batch, path, p, job.filename)?.position ?? this.#rename(job, p));
         perInput[at.index].push(mapped);
       }
-      return texts.map((_, k) => ({ ok: outputs[k] !== '', output: outputs[k], diagnostics: perInput[k] }));
+      const results: RunResult[] = [];
+      for (let k = 0; k < done; k++) results.push({ ok: outputs[k] !== '', output: outputs[k], diagnostics: perInput[k] });
+      return { kind: crashed ? 'crashed' : 'done', results };
     } finally {
       rmSync(path, { force: true });
     }
@@ -213,7 +247,9 @@ export class ProcessMlirEngine implements MlirEngine {
 
   #exec(job: Job, args: readonly string[]): { stdout: string; stderr: string; status: number; crashed?: string } {
     const tool = job.mode === 'opt' ? this.#tools.mlirOpt : (this.#tools.mlirTranslate as string);
-    const r = spawnSync(tool, [...job.flags, ...args], { encoding: 'utf8', maxBuffer: MAX_BUFFER });
+    // Symbolizing a crash's stack trace takes most of a second; bisection may meet many crashes.
+    const env = { ...process.env, LLVM_DISABLE_SYMBOLIZATION: '1' };
+    const r = spawnSync(tool, [...job.flags, ...args], { encoding: 'utf8', maxBuffer: MAX_BUFFER, env });
     if (r.error) throw new Error(`numaccl/mlir: cannot run ${tool}: ${r.error.message}`);
     const crashed = r.signal ? r.signal : r.status !== 0 && r.status !== 1 ? `exit status ${r.status}` : undefined;
     return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1, crashed };
