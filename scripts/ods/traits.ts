@@ -1,6 +1,7 @@
 /** Flattens an op's trait list into normalised `OdsTrait`s. */
 import type { OdsTrait } from '../../src/ir/ods/schema.ts';
 import type { PredTranslator } from './pred-tree.ts';
+import { translateTypeTransform } from '../../src/ir/ods/type-transform.ts';
 import { type Records, type Rec, isA, ref, refs, str } from './records.ts';
 
 const EFFECTS = ['MemRead', 'MemWrite', 'MemAlloc', 'MemFree'];
@@ -68,6 +69,7 @@ function traitOf(records: Records, preds: PredTranslator, r: Rec): OdsTrait | nu
       lhs: str(r, 'lhs') ?? '',
       rhs: str(r, 'rhs') ?? '',
       transformer: str(r, 'transformer') ?? '',
+      transform: translateTypeTransform(str(r, 'transformer') ?? ''),
       summary: str(r, 'summary') ?? '',
     };
   }

@@ -138,3 +138,14 @@ describe('predicate combinators', () => {
     );
   });
 });
+
+describe('translateTypeTransform', () => {
+  it('translates the TypesMatchWith transformers LLVM 22 uses', async () => {
+    const { translateTypeTransform } = await import('../../src/ir/ods/index.js');
+    expect(translateTypeTransform('$_self')).toEqual({ kind: 'identity' });
+    expect(translateTypeTransform('::getI1SameShape($_self)')).toEqual({ kind: 'i1SameShape' });
+    expect(translateTypeTransform('::llvm::cast<TensorType>($_self).getElementType()')).toEqual({ kind: 'elementType' });
+    expect(translateTypeTransform('::llvm::cast<FunctionType>($_self).getResults()')).toEqual({ kind: 'functionResults' });
+    expect(translateTypeTransform('foo($_self)')).toEqual({ kind: 'unknown', cpp: 'foo($_self)' });
+  });
+});

@@ -117,7 +117,7 @@ describe('bindOpFormat rules', () => {
     const op = mkOp({
       operands: [operand('a'), operand('b'), operand('c')],
       traits: [
-        { kind: 'typesMatchWith', lhs: 'a', rhs: 'b', transformer: 'f($_self)', summary: '' },
+        { kind: 'typesMatchWith', lhs: 'a', rhs: 'b', transformer: 'f($_self)', transform: { kind: 'unknown', cpp: 'f($_self)' }, summary: '' },
         { kind: 'allMatch', name: 'AllTypesMatch', values: ['b', 'c'], summary: '' },
       ],
     });

@@ -5,3 +5,4 @@ export { TRUE, and, or, not, countUnknown, isFullyTranslated } from './predicate
 export { translateCPred, normalizeCpp } from './cpred.js';
 export { evaluatePred, type EvaluateOptions, type RegionLike, type Subject, type Truth } from './evaluate.js';
 export { buildClassTable, type ClassTable, type DialectClass } from './class-table.js';
+export { translateTypeTransform, type TypeTransform } from './type-transform.js';

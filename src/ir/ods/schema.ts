@@ -5,6 +5,7 @@
  * predicates are translated to the small AST of `predicate.ts`.
  */
 import type { Pred } from './predicate.js';
+import type { TypeTransform } from './type-transform.js';
 
 /** How many values an operand/result declaration stands for. */
 export type ValueKind = 'single' | 'optional' | 'variadic' | 'variadicOfVariadic';
@@ -71,6 +72,8 @@ export type OdsTrait =
       readonly lhs: string;
       readonly rhs: string;
       readonly transformer: string;
+      /** `transformer` translated; `unknown` keeps the C++. */
+      readonly transform: TypeTransform;
       readonly summary: string;
     }
   /** Any other `PredOpTrait`: summary plus the predicate (usually `unknown` C++). */

@@ -313,6 +313,7 @@ export const arithOds: OdsDialect = {
           "lhs": "lhs",
           "rhs": "result",
           "transformer": "::getI1SameShape($_self)",
+          "transform": {"kind":"i1SameShape"},
           "summary": "result type has i1 element type and same shape as operands"
         },
         {"kind":"interface","name":"VectorUnrollOpInterface"},
@@ -353,6 +354,7 @@ export const arithOds: OdsDialect = {
           "lhs": "lhs",
           "rhs": "result",
           "transformer": "::getI1SameShape($_self)",
+          "transform": {"kind":"i1SameShape"},
           "summary": "result type has i1 element type and same shape as operands"
         },
         {"kind":"interface","name":"VectorUnrollOpInterface"},

@@ -60,6 +60,7 @@ export const funcOds: OdsDialect = {
           "lhs": "callee",
           "rhs": "callee_operands",
           "transformer": "::llvm::cast<FunctionType>($_self).getInputs()",
+          "transform": {"kind":"functionInputs"},
           "summary": "callee input types match argument types"
         },
         {
@@ -67,6 +68,7 @@ export const funcOds: OdsDialect = {
           "lhs": "callee",
           "rhs": "results",
           "transformer": "::llvm::cast<FunctionType>($_self).getResults()",
+          "transform": {"kind":"functionResults"},
           "summary": "callee result types match result types"
         }
       ],

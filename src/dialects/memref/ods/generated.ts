@@ -195,6 +195,7 @@ export const memrefOds: OdsDialect = {
           "lhs": "memref",
           "rhs": "value",
           "transformer": "::llvm::cast<MemRefType>($_self).getElementType()",
+          "transform": {"kind":"elementType"},
           "summary": "value type matches element type of memref"
         }
       ],
@@ -542,6 +543,7 @@ export const memrefOds: OdsDialect = {
           "lhs": "memref",
           "rhs": "result",
           "transformer": "::llvm::cast<MemRefType>($_self).getElementType()",
+          "transform": {"kind":"elementType"},
           "summary": "result type matches element type of memref"
         }
       ],
@@ -641,6 +643,7 @@ export const memrefOds: OdsDialect = {
           "lhs": "memref",
           "rhs": "result",
           "transformer": "::llvm::cast<MemRefType>($_self).getElementType()",
+          "transform": {"kind":"elementType"},
           "summary": "result type matches element type of 'memref'"
         },
         {"kind":"native","name":"MemRefsNormalizable"},
@@ -876,6 +879,7 @@ export const memrefOds: OdsDialect = {
           "lhs": "memref",
           "rhs": "value",
           "transformer": "::llvm::cast<MemRefType>($_self).getElementType()",
+          "transform": {"kind":"elementType"},
           "summary": "type of 'value' matches element type of 'memref'"
         },
         {"kind":"native","name":"MemRefsNormalizable"},

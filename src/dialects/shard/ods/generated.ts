@@ -888,6 +888,7 @@ export const shardOds: OdsDialect = {
           "lhs": "result",
           "rhs": "destination",
           "transformer": "$_self",
+          "transform": {"kind":"identity"},
           "summary": "result has same type as destination"
         },
         {"kind":"interface","name":"SymbolUserOpInterface"}

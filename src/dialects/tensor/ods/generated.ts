@@ -222,6 +222,7 @@ export const tensorOds: OdsDialect = {
           "lhs": "tensor",
           "rhs": "result",
           "transformer": "::llvm::cast<TensorType>($_self).getElementType()",
+          "transform": {"kind":"elementType"},
           "summary": "result type matches element type of tensor"
         }
       ],
@@ -289,6 +290,7 @@ export const tensorOds: OdsDialect = {
           "lhs": "result",
           "rhs": "elements",
           "transformer": "SmallVector<Type, 2>(::llvm::cast<RankedTensorType>($_self).getNumElements(), ::llvm::cast<RankedTensorType>($_self).getElementType())",
+          "transform": {"kind":"elementTypePerElement"},
           "summary": "operand types match result element type"
         }
       ],
@@ -380,6 +382,7 @@ export const tensorOds: OdsDialect = {
           "lhs": "dest",
           "rhs": "result",
           "transformer": "$_self",
+          "transform": {"kind":"identity"},
           "summary": "result type matches type of dest"
         },
         {
@@ -387,6 +390,7 @@ export const tensorOds: OdsDialect = {
           "lhs": "dest",
           "rhs": "scalar",
           "transformer": "::llvm::cast<TensorType>($_self).getElementType()",
+          "transform": {"kind":"elementType"},
           "summary": "scalar type matches element type of dest"
         }
       ],
@@ -432,6 +436,7 @@ export const tensorOds: OdsDialect = {
           "lhs": "dest",
           "rhs": "result",
           "transformer": "$_self",
+          "transform": {"kind":"identity"},
           "summary": "expected result type to match dest type"
         }
       ],
@@ -622,6 +627,7 @@ export const tensorOds: OdsDialect = {
           "lhs": "aggregate",
           "rhs": "input",
           "transformer": "::llvm::cast<TensorType>($_self).getElementType()",
+          "transform": {"kind":"elementType"},
           "summary": "operand type matches element type of result"
         }
       ],
