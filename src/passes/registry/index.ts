@@ -31,4 +31,4 @@ export {
   passOptionHelp,
   passOptionWidth,
 } from './help-text.js';
-export { COMMAND_LINE_BUFFER, MIXED_PIPELINE_MESSAGE, pipelineFromArgs, type PipelineFlags } from './pipeline-flags.js';
+export { COMMAND_LINE_BUFFER, MIXED_PIPELINE_MESSAGE, pipelineFromArgs, type PipelineFlags, type ToolOptions } from './pipeline-flags.js';

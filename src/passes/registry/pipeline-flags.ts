@@ -7,7 +7,7 @@
  */
 import { splitOptionString } from '../options/index.js';
 import { parsePipeline } from '../pipeline/index.js';
-import { PipelineError } from '../source/index.js';
+import { closestNames, PipelineError } from '../source/index.js';
 import type { PassRegistry } from './pass-registry.js';
 import { addPassReference, emptyPipeline, resolvePipeline, type ResolvedPipeline } from './resolve-pipeline.js';
 
@@ -22,6 +22,16 @@ export interface PipelineFlags {
   readonly pipelineText?: string;
   /** Arguments that select no pass, in order, for the tool to interpret. */
   readonly rest: readonly string[];
+}
+
+/**
+ * The tool's own options, when known: a flag outside these and the registry
+ * is then an error (`Unknown command line argument`), and options in
+ * `withValue` consume the next argument when written without `=`.
+ */
+export interface ToolOptions {
+  readonly flags: ReadonlySet<string>;
+  readonly withValue: ReadonlySet<string>;
 }
 
 interface PassFlag {
@@ -48,7 +58,12 @@ function relocate(e: PipelineError, buffer: string): PipelineError {
  * in the offending argument or pipeline string) for unknown passes, bad
  * options, a malformed pipeline, a missing `-p` value, or a mix of both forms.
  */
-export function pipelineFromArgs(registry: PassRegistry, argv: readonly string[], defaultAnchor = 'builtin.module'): PipelineFlags {
+export function pipelineFromArgs(
+  registry: PassRegistry,
+  argv: readonly string[],
+  defaultAnchor = 'builtin.module',
+  toolOptions?: ToolOptions,
+): PipelineFlags {
   const rest: string[] = [];
   const passFlags: PassFlag[] = [];
   let pipelineText: string | undefined;
@@ -71,11 +86,19 @@ export function pipelineFromArgs(registry: PassRegistry, argv: readonly string[]
       pipelineArg = arg;
       continue;
     }
-    if (registry.has(flag.name)) {
+    if (registry.has(flag.name) && !toolOptions?.flags.has(flag.name)) {
       passFlags.push({ arg, name: flag.name, nameOffset: flag.nameOffset, ...(flag.valueOffset !== undefined ? { optionsOffset: flag.valueOffset } : {}) });
       continue;
     }
     rest.push(arg);
+    if (!toolOptions) continue;
+    if (toolOptions.flags.has(flag.name)) {
+      if (toolOptions.withValue.has(flag.name) && flag.valueOffset === undefined && i + 1 < argv.length) rest.push(argv[++i]);
+      continue;
+    }
+    const known = [...toolOptions.flags, ...registry.passes().map((p) => p.argument), ...registry.pipelines().map((p) => p.argument)];
+    const notes = closestNames(flag.name, known).map((n) => ({ message: `Did you mean '--${n}'?` }));
+    throw new PipelineError(`Unknown command line argument '${arg}'.`, arg, 0, notes, COMMAND_LINE_BUFFER);
   }
   if (pipelineText !== undefined) {
     if (passFlags.length) throw new PipelineError(MIXED_PIPELINE_MESSAGE, pipelineArg ?? '', 0, [{ message: `individual pass option: ${passFlags[0].arg}` }], COMMAND_LINE_BUFFER);

@@ -23,7 +23,7 @@ import {
   type ScalarType,
   type ScalarValue,
 } from '../../../src/passes/options/index.js';
-import { definePass, PassRegistry } from '../../../src/passes/registry/index.js';
+import { definePass, PassRegistry, type ToolOptions } from '../../../src/passes/registry/index.js';
 
 export const MLIR_OPT = 'mlir-opt-22';
 
@@ -196,4 +196,21 @@ export function upstreamPasses(): UpstreamPasses {
   }
   cached = { registry, listPassesText: listText, names };
   return cached;
+}
+
+/** mlir-opt-22's own (non-pass) options from its `--help`, for classifying command-line flags. */
+export function mlirOptToolOptions(): ToolOptions {
+  const flags = new Set<string>(['p']);
+  const withValue = new Set<string>(['p']);
+  const bare = new Set<string>();
+  for (const line of runMlirOpt(['--help-hidden']).stdout.split('\n')) {
+    const m = /^ {2}--?([^\s=[<]+)(=<|\[=<| <)?/.exec(line);
+    if (!m) continue;
+    flags.add(m[1]);
+    if (m[2] === '=<' || m[2] === ' <') withValue.add(m[1]);
+    else bare.add(m[1]);
+  }
+  // An option listed both bare and with `=<value>` takes its value optionally (never the next argument).
+  for (const b of bare) withValue.delete(b);
+  return { flags, withValue };
 }
