@@ -26,6 +26,7 @@ export * from './attributes/attribute.js';
 export * from './attributes/location.js';
 export * from './attributes/affine.js';
 export * from './diagnostics/index.js';
+export { verify, Verifier, RegionDominance } from './verifier/index.js';
 export { print, printType, printAttribute, printLocationBody, formatFloat, quoteString, AsmPrinter, type PrintModuleOptions, type PrintOptions } from './printer/index.js';
 export { SourceFile, ParseError, type ParseOptions, type ParseResult, type ResourceSection } from './parser/index.js';
 

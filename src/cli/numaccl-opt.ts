@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// numaccl-opt: an mlir-opt work-alike over numaccl's IR, dialects and passes.
+import { readFileSync } from 'node:fs';
+import { createContext } from '../dialects/index.js';
+import { MapSourceManager, renderDiagnostics } from '../ir/index.js';
+import { ArgsError } from './util/args.js';
+import { writeOutput } from './util/output.js';
+import { parseOptOptions, type OptOptions } from './opt/options.js';
+import { processSource } from './opt/driver.js';
+import { OPT_HELP } from './opt/help.js';
+
+function readInput(path: string): string {
+  return path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
+}
+
+function run(argv: readonly string[]): number {
+  let o: OptOptions;
+  try {
+    o = parseOptOptions(argv);
+  } catch (e) {
+    if (e instanceof ArgsError) {
+      process.stderr.write(`numaccl-opt: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  if (o.help) {
+    process.stdout.write(OPT_HELP);
+    return 0;
+  }
+  if (o.version) {
+    process.stdout.write('numaccl-opt 0.1.0 (MLIR 22 compatible)\n');
+    return 0;
+  }
+  if (o.passFlags.length > 0) {
+    const f = o.passFlags[0];
+    process.stderr.write(`numaccl-opt: Unknown command line argument '--${f.name}'.  Try: 'numaccl-opt --help'\n`);
+    return 1;
+  }
+  let text: string;
+  try {
+    text = readInput(o.input);
+  } catch {
+    process.stderr.write(`numaccl-opt: could not open input file '${o.input}': No such file or directory\n`);
+    return 1;
+  }
+  const fileName = o.input === '-' ? '<stdin>' : o.input;
+  const ctx = createContext({ allowUnregistered: o.allowUnregistered });
+  const result = processSource(ctx, text, {
+    fileName,
+    printGeneric: o.printGeneric,
+    printDebugInfo: o.printDebugInfo,
+    noImplicitModule: o.noImplicitModule,
+    splitInputFile: o.splitInputFile,
+    verifyDiagnostics: o.verifyDiagnostics,
+  });
+  if (result.diagnostics.length > 0) {
+    process.stderr.write(renderDiagnostics(result.diagnostics, new MapSourceManager([[fileName, text]])));
+  }
+  if (!result.ok && o.output !== '-') return 1;
+  writeOutput(o.output, result.output);
+  return result.ok ? 0 : 1;
+}
+
+try {
+  process.exitCode = run(process.argv.slice(2));
+} catch (e) {
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`numaccl-opt: internal error: ${message}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,2 @@
+export { verify, Verifier } from './verifier.js';
+export { RegionDominance } from './dominance.js';
