@@ -69,6 +69,11 @@ const cases: [string, Pred][] = [
     { kind: 'quantStorageWidth', cmp: '==', value: 8 },
   ],
   ['(true)', { kind: 'true' }],
+  [
+    '((::llvm::cast<::mlir::ShapedType>($condition.getType()).getShape()) == (::llvm::cast<::mlir::ShapedType>($result.getType()).getShape()))',
+    { kind: 'valuesEqual', property: 'shape', values: ['condition', 'result'] },
+  ],
+  ['(($value.getType()) == ($result.getType()))', { kind: 'valuesEqual', property: 'type', values: ['value', 'result'] }],
 ];
 
 describe('translateCPred', () => {

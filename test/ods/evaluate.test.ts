@@ -144,3 +144,29 @@ describe('every upstream constraint over random builtin types', () => {
     );
   });
 });
+
+describe('op-level predicates', () => {
+  const arith = ALL_DIALECTS.find((d) => d.name === 'arith')!;
+  const traitPred = (op: string, name: string): Pred => {
+    const t = arith.ops.find((o) => o.name === op)!.traits.find((x) => x.kind === 'pred' && x.name === name);
+    if (!t || t.kind !== 'pred') throw new Error(`no ${name} on ${op}`);
+    return t.pred;
+  };
+  const withValues = (m: Record<string, Type>) => ({ classes, valueType: (n: string) => m[n] });
+
+  it("arith.select's condition is i1 or has the result's shape", () => {
+    const p = traitPred('arith.select', 'BooleanConditionOrMatchingShape');
+    const t4 = ctx.tensorType([4], f32);
+    expect(evaluatePred(p, t4, withValues({ condition: i1, result: t4 }))).toBe(true);
+    expect(evaluatePred(p, t4, withValues({ condition: ctx.tensorType([4], i1), result: t4 }))).toBe(true);
+    expect(evaluatePred(p, t4, withValues({ condition: ctx.tensorType([5], i1), result: t4 }))).toBe(false);
+    expect(evaluatePred(p, t4, {})).toBe('unknown');
+  });
+
+  it('SameInputOutputTensorDims compares tensor shapes and treats scalars as rank 0', () => {
+    const p = traitPred('arith.extf', 'SameInputOutputTensorDims');
+    expect(evaluatePred(p, f32, withValues({ in: ctx.tensorType([2, 3], f32), out: ctx.tensorType([2, 3], ctx.floatType('f64')) }))).toBe(true);
+    expect(evaluatePred(p, f32, withValues({ in: ctx.tensorType([2, 3], f32), out: ctx.tensorType([3, 2], f32) }))).toBe(false);
+    expect(evaluatePred(p, f32, withValues({ in: f32, out: ctx.floatType('f64') }))).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@
  * it directly with Node's type stripping (which does not map `.js` imports
  * back to `.ts`).
  */
-import type { Cmp, IntSignedness, Pred } from './predicate.js';
+import type { Cmp, IntSignedness, Pred, ValueProperty } from './predicate.js';
 
 const FLOAT_CLASSES: Readonly<Record<string, string>> = {
   BFloat16Type: 'bf16',
@@ -50,7 +50,7 @@ function matchingClose(s: string, open: number): number {
 }
 
 /** Splits at a top-level binary operator (outside parentheses/brackets/angles of templates). */
-function splitTop(s: string, op: '&&' | '||'): string[] {
+function splitTop(s: string, op: '&&' | '||' | '=='): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
@@ -91,6 +91,8 @@ function translateExpr(s: string): Pred {
     const inner = translateExpr(s.slice(1));
     return inner.kind === 'unknown' ? unknown(s) : { kind: 'not', operand: inner };
   }
+  const eq = valuesEqual(s);
+  if (eq) return eq;
   for (const rule of RULES) {
     const m = rule.re.exec(s);
     if (!m) continue;
@@ -232,3 +234,30 @@ const RULES: readonly Rule[] = [
   },
   { re: /^hasNItems\((?<s>.+),(?<n>\d+)\)$/, build: (m) => ({ kind: 'blockCount', value: Number(m.groups!.n) }) },
 ];
+
+/** `$a.getType() == $b.getType()` and friends (op-level predicates). */
+const VALUE_PROPERTIES: readonly [RegExp, ValueProperty][] = [
+  [/^\$(\w+)\.getType\(\)$/, 'type'],
+  [/^cast<ShapedType>\(\$(\w+)\.getType\(\)\)\.getShape\(\)$/, 'shape'],
+  [/^cast<ShapedType>\(\$(\w+)\.getType\(\)\)\.getRank\(\)$/, 'rank'],
+  [/^getElementTypeOrSelf\(\$(\w+)\)$/, 'elementType'],
+  [/^isa<TensorType>\(\$(\w+)\.getType\(\)\)\?cast<TensorType>\(\$\1\.getType\(\)\)\.getShape\(\):ArrayRef<int64_t>\{\}$/, 'tensorShape'],
+];
+
+function valueProperty(s: string): [ValueProperty, string] | null {
+  s = stripParens(s);
+  for (const [re, prop] of VALUE_PROPERTIES) {
+    const m = re.exec(s);
+    if (m) return [prop, m[1]];
+  }
+  return null;
+}
+
+function valuesEqual(s: string): Pred | null {
+  const parts = splitTop(s, '==');
+  if (parts.length !== 2) return null;
+  const a = valueProperty(parts[0]);
+  const b = valueProperty(parts[1]);
+  if (!a || !b || a[0] !== b[0]) return null;
+  return { kind: 'valuesEqual', property: a[0], values: [a[1], b[1]] };
+}

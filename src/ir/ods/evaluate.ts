@@ -18,9 +18,9 @@ import {
   StringAttr,
   TypeAttr,
 } from '../attributes/attribute.js';
-import { DialectType, IntegerType, Type, hasStaticShape, isRanked, isShaped } from '../types/type.js';
+import { DialectType, IntegerType, Type, elementTypeOrSelf, hasStaticShape, isRanked, isShaped } from '../types/type.js';
 import type { ClassTable } from './class-table.js';
-import type { Cmp, Pred } from './predicate.js';
+import type { Cmp, Pred, ValueProperty } from './predicate.js';
 
 export type Truth = boolean | 'unknown';
 
@@ -129,6 +129,11 @@ class Evaluator {
         const t = this.options.valueType?.(p.value);
         return t ? this.eval(p.pred, t) : 'unknown';
       }
+      case 'valuesEqual': {
+        const a = this.options.valueType?.(p.values[0]);
+        const b = this.options.valueType?.(p.values[1]);
+        return a && b ? propertiesEqual(p.property, a, b) : 'unknown';
+      }
       default:
         break;
     }
@@ -226,6 +231,29 @@ class Evaluator {
     if (s instanceof Type) return isaType(cls, s, this.options.classes);
     if (s instanceof Attribute) return isaAttr(cls, s, this.options.classes);
     return false;
+  }
+}
+
+function propertiesEqual(property: ValueProperty, a: Type, b: Type): Truth {
+  switch (property) {
+    case 'type':
+      return a === b;
+    case 'elementType':
+      return elementTypeOrSelf(a) === elementTypeOrSelf(b);
+    case 'rank': {
+      const ra = rankOf(a);
+      const rb = rankOf(b);
+      return ra !== undefined && ra === rb;
+    }
+    case 'shape':
+    case 'tensorShape': {
+      const shapeOf = (t: Type): readonly number[] | undefined =>
+        property === 'tensorShape' && t.kind !== 'tensor' ? (t.kind === 'unranked_tensor' ? undefined : []) : isRanked(t) ? t.shape : undefined;
+      const sa = shapeOf(a);
+      const sb = shapeOf(b);
+      if (!sa || !sb) return 'unknown';
+      return sa.length === sb.length && sa.every((d, i) => d === sb[i]);
+    }
   }
 }
 

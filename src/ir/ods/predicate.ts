@@ -14,6 +14,8 @@
 export type Cmp = '==' | '!=' | '<' | '<=' | '>' | '>=';
 export type IntSignedness = 'any' | 'signless' | 'signed' | 'unsigned';
 
+export type ValueProperty = 'type' | 'shape' | 'tensorShape' | 'rank' | 'elementType';
+
 /** Every kind of node; handy for exhaustive switches and statistics. */
 export type PredKind = Pred['kind'];
 
@@ -67,6 +69,12 @@ export type Pred =
   | { readonly kind: 'allTupleElements'; readonly pred: Pred }
   /** Projection to a named operand/result type (op-level predicates). */
   | { readonly kind: 'valueType'; readonly value: string; readonly pred: Pred }
+  /**
+   * Op-level: a property of two named operands/results is equal. `tensorShape`
+   * is the shape for tensors and the empty shape otherwise (arith's
+   * SameInputOutputTensorDims).
+   */
+  | { readonly kind: 'valuesEqual'; readonly property: ValueProperty; readonly values: readonly [string, string] }
   /** Untranslated C++ (`$_self` is the subject). */
   | { readonly kind: 'unknown'; readonly cpp: string };
 

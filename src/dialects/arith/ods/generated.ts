@@ -190,14 +190,8 @@ export const arithOds: OdsDialect = {
           "pred": {
             "kind": "and",
             "operands": [
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))"
-              },
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))"
-              }
+              {"kind":"valuesEqual","property":"tensorShape","values":["in","out"]},
+              {"kind":"valuesEqual","property":"tensorShape","values":["out","in"]}
             ]
           }
         },
@@ -531,14 +525,8 @@ export const arithOds: OdsDialect = {
           "pred": {
             "kind": "and",
             "operands": [
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))"
-              },
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))"
-              }
+              {"kind":"valuesEqual","property":"tensorShape","values":["in","out"]},
+              {"kind":"valuesEqual","property":"tensorShape","values":["out","in"]}
             ]
           }
         },
@@ -580,14 +568,8 @@ export const arithOds: OdsDialect = {
           "pred": {
             "kind": "and",
             "operands": [
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))"
-              },
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))"
-              }
+              {"kind":"valuesEqual","property":"tensorShape","values":["in","out"]},
+              {"kind":"valuesEqual","property":"tensorShape","values":["out","in"]}
             ]
           }
         },
@@ -629,14 +611,8 @@ export const arithOds: OdsDialect = {
           "pred": {
             "kind": "and",
             "operands": [
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))"
-              },
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))"
-              }
+              {"kind":"valuesEqual","property":"tensorShape","values":["in","out"]},
+              {"kind":"valuesEqual","property":"tensorShape","values":["out","in"]}
             ]
           }
         },
@@ -710,14 +686,8 @@ export const arithOds: OdsDialect = {
           "pred": {
             "kind": "and",
             "operands": [
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))"
-              },
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))"
-              }
+              {"kind":"valuesEqual","property":"tensorShape","values":["in","out"]},
+              {"kind":"valuesEqual","property":"tensorShape","values":["out","in"]}
             ]
           }
         },
@@ -758,14 +728,8 @@ export const arithOds: OdsDialect = {
           "pred": {
             "kind": "and",
             "operands": [
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))"
-              },
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))"
-              }
+              {"kind":"valuesEqual","property":"tensorShape","values":["in","out"]},
+              {"kind":"valuesEqual","property":"tensorShape","values":["out","in"]}
             ]
           }
         },
@@ -807,14 +771,8 @@ export const arithOds: OdsDialect = {
           "pred": {
             "kind": "and",
             "operands": [
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))"
-              },
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))"
-              }
+              {"kind":"valuesEqual","property":"tensorShape","values":["in","out"]},
+              {"kind":"valuesEqual","property":"tensorShape","values":["out","in"]}
             ]
           }
         },
@@ -856,14 +814,8 @@ export const arithOds: OdsDialect = {
           "pred": {
             "kind": "and",
             "operands": [
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))"
-              },
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))"
-              }
+              {"kind":"valuesEqual","property":"tensorShape","values":["in","out"]},
+              {"kind":"valuesEqual","property":"tensorShape","values":["out","in"]}
             ]
           }
         },
@@ -1558,14 +1510,8 @@ export const arithOds: OdsDialect = {
           "pred": {
             "kind": "and",
             "operands": [
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))"
-              },
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))"
-              }
+              {"kind":"valuesEqual","property":"tensorShape","values":["in","out"]},
+              {"kind":"valuesEqual","property":"tensorShape","values":["out","in"]}
             ]
           }
         },
@@ -1612,14 +1558,8 @@ export const arithOds: OdsDialect = {
           "pred": {
             "kind": "and",
             "operands": [
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))"
-              },
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))"
-              }
+              {"kind":"valuesEqual","property":"tensorShape","values":["in","out"]},
+              {"kind":"valuesEqual","property":"tensorShape","values":["out","in"]}
             ]
           }
         },
@@ -1679,14 +1619,8 @@ export const arithOds: OdsDialect = {
               {
                 "kind": "and",
                 "operands": [
-                  {
-                    "kind": "unknown",
-                    "cpp": "(cast<ShapedType>($condition.getType()).getShape())==(cast<ShapedType>($result.getType()).getShape())"
-                  },
-                  {
-                    "kind": "unknown",
-                    "cpp": "(cast<ShapedType>($result.getType()).getShape())==(cast<ShapedType>($condition.getType()).getShape())"
-                  }
+                  {"kind":"valuesEqual","property":"shape","values":["condition","result"]},
+                  {"kind":"valuesEqual","property":"shape","values":["result","condition"]}
                 ]
               }
             ]
@@ -1838,14 +1772,8 @@ export const arithOds: OdsDialect = {
           "pred": {
             "kind": "and",
             "operands": [
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))"
-              },
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))"
-              }
+              {"kind":"valuesEqual","property":"tensorShape","values":["in","out"]},
+              {"kind":"valuesEqual","property":"tensorShape","values":["out","in"]}
             ]
           }
         },
@@ -1972,14 +1900,8 @@ export const arithOds: OdsDialect = {
           "pred": {
             "kind": "and",
             "operands": [
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))"
-              },
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))"
-              }
+              {"kind":"valuesEqual","property":"tensorShape","values":["in","out"]},
+              {"kind":"valuesEqual","property":"tensorShape","values":["out","in"]}
             ]
           }
         },
@@ -2030,14 +1952,8 @@ export const arithOds: OdsDialect = {
           "pred": {
             "kind": "and",
             "operands": [
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))"
-              },
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))"
-              }
+              {"kind":"valuesEqual","property":"tensorShape","values":["in","out"]},
+              {"kind":"valuesEqual","property":"tensorShape","values":["out","in"]}
             ]
           }
         },
@@ -2080,14 +1996,8 @@ export const arithOds: OdsDialect = {
           "pred": {
             "kind": "and",
             "operands": [
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))"
-              },
-              {
-                "kind": "unknown",
-                "cpp": "((isa<TensorType>($out.getType())?cast<TensorType>($out.getType()).getShape():ArrayRef<int64_t>{}))==((isa<TensorType>($in.getType())?cast<TensorType>($in.getType()).getShape():ArrayRef<int64_t>{}))"
-              }
+              {"kind":"valuesEqual","property":"tensorShape","values":["in","out"]},
+              {"kind":"valuesEqual","property":"tensorShape","values":["out","in"]}
             ]
           }
         },
