@@ -96,6 +96,7 @@ export function generateDialect(src: DialectSource): OdsDialect {
     const en = extractEnum(records, records.get(e), attrRecs);
     enums[en.name] = en;
   }
+  linkEnumParameters([...Object.values(attrDefs), ...Object.values(typeDefs)], enums);
   return {
     name: src.name,
     cppNamespace: ns,
@@ -106,6 +107,17 @@ export function generateDialect(src: DialectSource): OdsDialect {
     attrDefs,
     typeDefs,
   };
+}
+
+/** Marks def parameters whose C++ type is one of the dialect's enums (or an ArrayRef of one). */
+function linkEnumParameters(defs: OdsAttrOrTypeDef[], enums: Record<string, OdsEnum>): void {
+  for (const def of defs) {
+    (def as { parameters: OdsAttrOrTypeDef['parameters'] }).parameters = def.parameters.map((p) => {
+      const m = /^(?:::llvm::)?ArrayRef<(.+)>$/.exec(p.cppType);
+      const base = (m ? m[1] : p.cppType).replace(/^.*::/, '');
+      return enums[base] ? { ...p, enum: base, ...(m ? { enumArray: true } : {}) } : p;
+    });
+  }
 }
 
 function sortKeys<T>(o: Record<string, T>): Record<string, T> {

@@ -66,6 +66,17 @@ describe('generated ODS data agrees with the LLVM 22 .td spec', () => {
     ]);
   });
 
+  it('attribute/type defs carry mnemonics, formats and enum-typed parameters', () => {
+    const tosa = dialect('tosa');
+    const rm = Object.values(tosa.attrDefs).find((a) => a.mnemonic === 'rounding_mode')!;
+    expect(rm.assemblyFormat).toBe('`<` $value `>`');
+    expect(rm.parameters).toEqual([expect.objectContaining({ name: 'value', enum: 'RoundingMode' })]);
+    const env = Object.values(tosa.attrDefs).find((a) => a.mnemonic === 'target_env')!;
+    expect(env.parameters.find((p) => p.name === 'profiles')).toMatchObject({ enum: 'Profile', enumArray: true });
+    const shape = Object.values(tosa.typeDefs).find((t) => t.mnemonic === 'shape')!;
+    expect(shape.parameters.map((p) => p.name)).toEqual(['rank']);
+  });
+
   it('builtin.module is a symbol table with the keyword attr-dict format', () => {
     const m = op('builtin.module');
     expect(m.assemblyFormat).toContain('attr-dict-with-keyword');

@@ -160,6 +160,9 @@ export interface OdsDefParameter {
   readonly summary: string;
   readonly optional: boolean;
   readonly defaultValue?: string;
+  /** The parameter is an enum of the dialect (key into `enums`), or an `ArrayRef` of one (`enumArray`). */
+  readonly enum?: string;
+  readonly enumArray?: boolean;
 }
 
 /** An AttrDef or TypeDef of the dialect. */

@@ -2382,7 +2382,8 @@ export const arithOds: OdsDialect = {
           "name": "value",
           "cppType": "::mlir::arith::FastMathFlags",
           "summary": "an enum of type FastMathFlags",
-          "optional": false
+          "optional": false,
+          "enum": "FastMathFlags"
         }
       ],
       "assemblyFormat": "`<` $value `>`",
@@ -2400,7 +2401,8 @@ export const arithOds: OdsDialect = {
           "name": "value",
           "cppType": "::mlir::arith::IntegerOverflowFlags",
           "summary": "an enum of type IntegerOverflowFlags",
-          "optional": false
+          "optional": false,
+          "enum": "IntegerOverflowFlags"
         }
       ],
       "assemblyFormat": "`<` $value `>`",

@@ -523,7 +523,8 @@ export const mpiOds: OdsDialect = {
           "name": "value",
           "cppType": "::mlir::mpi::MPI_ErrorClassEnum",
           "summary": "an enum of type MPI_ErrorClassEnum",
-          "optional": false
+          "optional": false,
+          "enum": "MPI_ErrorClassEnum"
         }
       ],
       "assemblyFormat": "`<` $value `>`",

@@ -1108,7 +1108,8 @@ export const shardOds: OdsDialect = {
           "name": "value",
           "cppType": "::mlir::shard::ReductionKind",
           "summary": "an enum of type ReductionKind",
-          "optional": false
+          "optional": false,
+          "enum": "ReductionKind"
         }
       ],
       "assemblyFormat": "$value",

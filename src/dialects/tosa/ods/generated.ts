@@ -4790,7 +4790,8 @@ export const tosaOds: OdsDialect = {
           "name": "value",
           "cppType": "::mlir::tosa::BlockSize",
           "summary": "an enum of type BlockSize",
-          "optional": false
+          "optional": false,
+          "enum": "BlockSize"
         }
       ],
       "assemblyFormat": "`<` $value `>`",
@@ -4821,7 +4822,8 @@ export const tosaOds: OdsDialect = {
           "name": "value",
           "cppType": "::mlir::tosa::Extension",
           "summary": "an enum of type Extension",
-          "optional": false
+          "optional": false,
+          "enum": "Extension"
         }
       ],
       "assemblyFormat": "`<` $value `>`",
@@ -4834,7 +4836,15 @@ export const tosaOds: OdsDialect = {
       "cppClass": "LevelAttr",
       "mnemonic": "level",
       "summary": "supported TOSA levels",
-      "parameters": [{"name":"value","cppType":"::mlir::tosa::Level","summary":"an enum of type Level","optional":false}],
+      "parameters": [
+        {
+          "name": "value",
+          "cppType": "::mlir::tosa::Level",
+          "summary": "an enum of type Level",
+          "optional": false,
+          "enum": "Level"
+        }
+      ],
       "assemblyFormat": "`<` $value `>`",
       "hasCustomAssemblyFormat": false,
       "enum": "Level"
@@ -4863,7 +4873,8 @@ export const tosaOds: OdsDialect = {
           "name": "value",
           "cppType": "::mlir::tosa::NanPropagationMode",
           "summary": "an enum of type NanPropagationMode",
-          "optional": false
+          "optional": false,
+          "enum": "NanPropagationMode"
         }
       ],
       "assemblyFormat": "`<` $value `>`",
@@ -4891,7 +4902,8 @@ export const tosaOds: OdsDialect = {
           "name": "value",
           "cppType": "::mlir::tosa::Profile",
           "summary": "an enum of type Profile",
-          "optional": false
+          "optional": false,
+          "enum": "Profile"
         }
       ],
       "assemblyFormat": "`<` $value `>`",
@@ -4909,7 +4921,8 @@ export const tosaOds: OdsDialect = {
           "name": "value",
           "cppType": "::mlir::tosa::ResizeMode",
           "summary": "an enum of type ResizeMode",
-          "optional": false
+          "optional": false,
+          "enum": "ResizeMode"
         }
       ],
       "assemblyFormat": "`<` $value `>`",
@@ -4927,7 +4940,8 @@ export const tosaOds: OdsDialect = {
           "name": "value",
           "cppType": "::mlir::tosa::RoundingMode",
           "summary": "an enum of type RoundingMode",
-          "optional": false
+          "optional": false,
+          "enum": "RoundingMode"
         }
       ],
       "assemblyFormat": "`<` $value `>`",
@@ -4945,7 +4959,8 @@ export const tosaOds: OdsDialect = {
           "name": "value",
           "cppType": "::mlir::tosa::SpecificationVersion",
           "summary": "an enum of type SpecificationVersion",
-          "optional": false
+          "optional": false,
+          "enum": "SpecificationVersion"
         }
       ],
       "assemblyFormat": "`<` $value `>`",
@@ -4959,10 +4974,30 @@ export const tosaOds: OdsDialect = {
       "mnemonic": "target_env",
       "summary": "Target environment information.",
       "parameters": [
-        {"name":"specification_version","cppType":"SpecificationVersion","summary":"","optional":false},
-        {"name":"level","cppType":"Level","summary":"","optional":false},
-        {"name":"profiles","cppType":"::llvm::ArrayRef<Profile>","summary":"","optional":false},
-        {"name":"extensions","cppType":"::llvm::ArrayRef<Extension>","summary":"","optional":false}
+        {
+          "name": "specification_version",
+          "cppType": "SpecificationVersion",
+          "summary": "",
+          "optional": false,
+          "enum": "SpecificationVersion"
+        },
+        {"name":"level","cppType":"Level","summary":"","optional":false,"enum":"Level"},
+        {
+          "name": "profiles",
+          "cppType": "::llvm::ArrayRef<Profile>",
+          "summary": "",
+          "optional": false,
+          "enum": "Profile",
+          "enumArray": true
+        },
+        {
+          "name": "extensions",
+          "cppType": "::llvm::ArrayRef<Extension>",
+          "summary": "",
+          "optional": false,
+          "enum": "Extension",
+          "enumArray": true
+        }
       ],
       "assemblyFormat": "`<` `specification_version` `=` $specification_version `,` `level` `=` $level `,` `profiles` `=` `[` $profiles `]` `,` `extensions` `=` `[` $extensions `]` `>`",
       "hasCustomAssemblyFormat": false
