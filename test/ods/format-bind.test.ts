@@ -142,3 +142,39 @@ describe('bindOpFormat rules', () => {
     expect(() => bind(op, 'custom<Foo>(ref($x)) attr-dict')).toThrow("operand #0, named 'x', not found");
   });
 });
+
+describe('bindDefFormat', () => {
+  it('binds every attribute/type def format to its parameters', async () => {
+    const { bindDefFormat } = await import('../../src/ir/assembly-format/syntax/index.js');
+    let n = 0;
+    for (const d of ALL_DIALECTS)
+      for (const def of [...Object.values(d.attrDefs), ...Object.values(d.typeDefs)]) {
+        if (!def.assemblyFormat) continue;
+        const b = bindDefFormat(def, parseAssemblyFormat(def.assemblyFormat, { context: 'attrOrType' }));
+        expect(Object.keys(b.parameters).sort()).toEqual(def.parameters.map((p) => p.name).sort());
+        n++;
+      }
+    expect(n).toBeGreaterThan(15);
+  });
+
+  it('reports a missing parameter and unknown variables', async () => {
+    const { bindDefFormat } = await import('../../src/ir/assembly-format/syntax/index.js');
+    const def = {
+      def: 'Test_PairAttr',
+      kind: 'attr' as const,
+      cppClass: 'PairAttr',
+      mnemonic: 'pair',
+      summary: '',
+      parameters: [
+        { name: 'a', cppType: 'int64_t', summary: '', optional: false },
+        { name: 'b', cppType: 'int64_t', summary: '', optional: false },
+      ],
+      assemblyFormat: null,
+      hasCustomAssemblyFormat: false,
+    };
+    const ctxOpt = { context: 'attrOrType' as const };
+    expect(() => bindDefFormat(def, parseAssemblyFormat('`<` $a `>`', ctxOpt))).toThrow('missing reference to parameter: b');
+    expect(() => bindDefFormat(def, parseAssemblyFormat('`<` $a `,` $c `>`', ctxOpt))).toThrow("'c' is not a parameter");
+    expect(bindDefFormat(def, parseAssemblyFormat('`<` struct(params) `>`', ctxOpt)).parameters).toEqual({ a: 0, b: 1 });
+  });
+});

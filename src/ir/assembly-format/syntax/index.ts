@@ -20,3 +20,4 @@ export {
   type ValueRef,
   type VariableBinding,
 } from './bind.js';
+export { bindDefFormat, DefFormatBindError, type BoundDefFormat } from './bind-def.js';
