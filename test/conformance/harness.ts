@@ -82,7 +82,7 @@ export async function runConformance(roundTrip: RoundTrip, options: ConformanceO
   const folders = options.folders ?? CORE_FOLDERS;
   const dialects = options.dialects ?? REGISTERED_DIALECTS;
   const chunks = readCorpus(options.corpusDir).filter((c) => folders.includes(c.folder));
-  const scoped = chunks.map((chunk) => ({ chunk, scope: classifyScope(chunk.text, dialects) }));
+  const scoped = chunks.map((chunk) => ({ chunk, scope: classifyScope(chunk.text, dialects, chunk.kind) }));
   const valid = scoped.filter((s) => s.chunk.kind === 'valid' && s.scope.inScope).map((s) => s.chunk);
   const invalid = scoped.filter((s) => s.chunk.kind === 'invalid-expected' && s.scope.inScope).map((s) => s.chunk);
 

@@ -16,10 +16,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticError, type Diagnostic } from '../../src/ir/diagnostics/index.js';
 import { MLIR_OPT_MISSING, hasMlirOpt } from '../support/mlir-opt.js';
 import { corpusAvailable } from './corpus.js';
 import { runConformance, type RoundTrip, type RoundTripResult } from './harness.js';
+import { createContext } from '../../src/dialects/index.js';
+import { processRange } from '../../src/cli/opt/driver.js';
 import {
   TARGETS,
   invalidRate,
@@ -52,40 +53,11 @@ async function loadIr(): Promise<IrApi | string> {
   return mod as unknown as IrApi;
 }
 
-/** Optional hook: a dialect module that registers builtin/func/arith/tensor on a context. */
-async function loadDialectRegistration(): Promise<((ctx: unknown) => void) | undefined> {
-  try {
-    const mod = (await import('../../src/dialects/index.js' as string)) as Record<string, unknown>;
-    for (const name of ['registerCoreDialects', 'registerAllDialects', 'registerDialects']) {
-      if (typeof mod[name] === 'function') return mod[name] as (ctx: unknown) => void;
-    }
-  } catch {
-    // no dialect registry yet: the IR core alone is measured
-  }
-  return undefined;
-}
-
-/** parse → verify → print, as numaccl-opt does it. Wiring to be finished with the IR core. */
-function makeRoundTrip(ir: IrApi, register: ((ctx: unknown) => void) | undefined): RoundTrip {
+/** parse → verify → print through numaccl-opt's own driver, so the test measures what users run. */
+function makeRoundTrip(): RoundTrip {
   return (text, { generic }): RoundTripResult => {
-    const ctx = new ir.Context();
-    ctx.allowUnregistered = true;
-    register?.(ctx);
-    try {
-      const parsed = ir.parse(ctx, text, { fileName: 'chunk.mlir' }) as {
-        module: unknown;
-        resources?: unknown;
-        diagnostics?: readonly Diagnostic[];
-      };
-      const verified = ir.verify?.(parsed.module);
-      const verifyDiags = Array.isArray(verified) ? (verified as Diagnostic[]) : [];
-      if (verifyDiags.some((d) => d.severity === 'error')) return { ok: false, output: '', diagnostics: verifyDiags };
-      const output = ir.print(parsed.module, { generic, resources: parsed.resources });
-      return { ok: true, output, diagnostics: [...(parsed.diagnostics ?? []), ...verifyDiags] };
-    } catch (e) {
-      if (e instanceof DiagnosticError) return { ok: false, output: '', diagnostics: e.diagnostics };
-      throw e; // a crash: the harness records it as such
-    }
+    const ctx = createContext({ allowUnregistered: true });
+    return processRange(ctx, text, 0, text.length, { fileName: 'chunk.mlir', printGeneric: generic });
   };
 }
 
@@ -103,7 +75,8 @@ if (skipWhy) {
 describe.skipIf(skipWhy !== '')('ir-core conformance against mlir-opt-22', () => {
   it('meets the committed floor on IR, Func, Arith and Tensor, and writes the report', async () => {
     const api = ir as IrApi;
-    const result = await runConformance(makeRoundTrip(api, await loadDialectRegistration()));
+    void api;
+    const result = await runConformance(makeRoundTrip());
     const t = result.total;
     writeFileAtomic(join(ROOT, '.cache/conformance-report.md'), renderFailureReport(result, 'ir-core conformance report'));
     writeFileAtomic(join(ROOT, '.cache/conformance-figures.md'), renderFiguresTable(result));

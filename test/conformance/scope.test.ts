@@ -64,3 +64,16 @@ describe('corpus reader', () => {
     expect(chunks.filter((c) => c.kind === 'invalid-expected').every((c) => c.text.includes('expected-error'))).toBe(true);
   });
 });
+
+describe('test-dialect expectations', () => {
+  it('puts invalid chunks that use MLIR test-dialect ops or attributes out of scope, but keeps valid ones', () => {
+    const text = "func.func @f() {\n  // expected-error @+1 {{'test.int_attrs' op failed}}\n  \"test.int_attrs\"() {a = 1} : () -> ()\n  return\n}\n";
+    const invalid = classifyScope(text, undefined, 'invalid-expected');
+    expect(invalid.inScope).toBe(false);
+    expect(invalid.reason).toContain('test.int_attrs');
+    expect(classifyScope(text, undefined, 'valid').inScope).toBe(true);
+    // A parser error on a line that merely uses a test op stays in scope.
+    const parseError = '// expected-error @+1 {{expected attribute value}}\n"test.op"() {a = } : () -> ()\n';
+    expect(classifyScope(parseError, undefined, 'invalid-expected').inScope).toBe(true);
+  });
+});

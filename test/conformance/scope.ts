@@ -24,9 +24,24 @@ export interface ScopeVerdict {
  * of a statement: at the start of a line or after `%results =`, and not an
  * attribute-dictionary key (those are followed by `=`, `,` or `}`).
  */
-export function classifyScope(text: string, dialects: readonly string[] = REGISTERED_DIALECTS): ScopeVerdict {
+export function classifyScope(
+  text: string,
+  dialects: readonly string[] = REGISTERED_DIALECTS,
+  kind: 'valid' | 'invalid-expected' | 'rejected' = 'valid',
+): ScopeVerdict {
   const known = new Set(dialects);
   const foreign = new Map<string, string[]>();
+  // Expected errors that name a test-dialect op, type or attribute come from that dialect's
+  // verifiers and parsers, which numaccl does not implement (MLIR's own `test` dialect).
+  if (kind === 'invalid-expected') {
+    for (const m of text.matchAll(/expected-(?:error|warning|note|remark)[^\n]*?\{\{([^\n]*)\}\}/g)) {
+      const use = /['"#!]test\.[\w.$]+/.exec(m[1]);
+      if (!use) continue;
+      const name = use[0].slice(1);
+      foreign.set('test', [name]);
+      return { inScope: false, reason: `expects diagnostics from MLIR's test dialect (${name})`, foreignOps: foreign };
+    }
+  }
   const code = maskCommentsAndStrings(text);
   const statement =
     /(^|\n)[ \t]*(?:(?:%[\w$.\-#]+(?::\d+)?[ \t]*,[ \t]*)*%[\w$.\-#]+(?::\d+)?[ \t]*=[ \t]*)?([A-Za-z_][\w$]*)\.([A-Za-z_][\w$.]*)(?=([^\n]*))/g;

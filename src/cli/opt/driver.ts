@@ -41,11 +41,15 @@ export interface DriverResult {
 export function processRange(ctx: Context, text: string, start: number, end: number, o: DriverOptions): ChunkResult {
   let module: Operation;
   let resources;
+  let externalResources;
+  let aliases;
   const warnings: Diagnostic[] = [];
   try {
     const r = parse(ctx, text, { fileName: o.fileName, start, end, noImplicitModule: o.noImplicitModule });
     module = r.module;
     resources = r.resources;
+    externalResources = r.externalResources;
+    aliases = r.aliases;
     warnings.push(...r.diagnostics);
   } catch (e) {
     if (e instanceof DiagnosticError) return { ok: false, output: '', diagnostics: [...warnings, ...e.diagnostics] };
@@ -58,7 +62,7 @@ export function processRange(ctx: Context, text: string, start: number, end: num
     if (diags.some((d) => d.severity === 'error')) return { ok: false, output: '', diagnostics: [...warnings, ...diags] };
     warnings.push(...diags);
   }
-  const output = o.render ? o.render(module) : print(module, { generic: o.printGeneric, debugInfo: o.printDebugInfo, resources });
+  const output = o.render ? o.render(module) : print(module, { generic: o.printGeneric, debugInfo: o.printDebugInfo, resources, externalResources, aliases });
   return { ok: true, output, diagnostics: [...warnings, ...verified] };
 }
 

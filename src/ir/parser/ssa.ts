@@ -56,7 +56,7 @@ export class SsaScopes {
   /** Leave a region; at an isolated boundary unresolved forward references are errors. */
   popRegion(isolated: boolean): void {
     const top = this.top;
-    if (isolated || this.scopes.length === 1) {
+    if (isolated) {
       for (const ref of top.forwardRefs.values()) {
         this.p.fail(`use of undeclared SSA value name`, ref.offset);
       }

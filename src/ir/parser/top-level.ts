@@ -1,4 +1,6 @@
 import type { Context } from '../core/context.js';
+import type { Attribute } from '../attributes/attribute.js';
+import type { Type } from '../types/type.js';
 import { Operation, emptyState } from '../core/operation.js';
 import { Region } from '../core/region.js';
 import { Block } from '../core/block.js';
@@ -9,7 +11,6 @@ import { SourceFile } from './source.js';
 import { parseAttribute } from './attributes.js';
 import { parseType } from './types.js';
 import { OperationParser } from './operations.js';
-import { scanDialectBody } from './dialect-body.js';
 
 export interface ParseOptions {
   /** Name used in locations and diagnostics (default `-`). */
@@ -26,12 +27,14 @@ export interface ParseResult {
   /** `{-# dialect_resources #-}` blobs, by dialect then key. */
   readonly resources: ResourceSection;
   readonly externalResources: ResourceSection;
+  /** Alias definitions (`#name = ...`, `!name = ...`) from the source. */
+  readonly aliases: { readonly attributes: ReadonlyMap<string, Attribute>; readonly types: ReadonlyMap<string, Type> };
   /** Warnings and remarks emitted while parsing. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
 /** Parse MLIR text into a module; throws DiagnosticError on malformed input. */
-export function parseSource(context: Context, text: string, options: ParseOptions = {}, printType?: (t: import('../types/type.js').Type) => string): ParseResult {
+export function parseSource(context: Context, text: string, options: ParseOptions = {}, printType?: (t: Type) => string): ParseResult {
   const file = new SourceFile(options.fileName ?? '-', text);
   const p = new ParserState(context, file, options.start ?? 0, options.end ?? text.length);
   p.printType = printType;
@@ -109,7 +112,13 @@ function parseTopLevel(p: ParserState, options: ParseOptions): ParseResult {
     state.regions.push(region);
     module = Operation.create(ctx, state);
   }
-  return { module, resources: p.dialectResources, externalResources: p.externalResources, diagnostics: p.diagnostics };
+  return {
+    module,
+    resources: p.dialectResources,
+    externalResources: p.externalResources,
+    aliases: { attributes: p.attributeAliases, types: p.typeAliases },
+    diagnostics: p.diagnostics,
+  };
 }
 
 function parseAliasDefinition(p: ParserState, kind: 'attribute' | 'type'): void {
@@ -190,4 +199,3 @@ function skipBalanced(p: ParserState): void {
   } while (depth > 0);
 }
 
-void scanDialectBody;

@@ -79,7 +79,7 @@ export function printAttribute(a: At.Attribute, opts: AttributePrintOptions = {}
     }
     case 'dense_resource': {
       const dr = a as At.DenseResourceElementsAttr;
-      return withType(`dense_resource<${dr.handle}>`, dr.type, opts);
+      return withType(`dense_resource<${/^[a-zA-Z_][a-zA-Z0-9_$.\-]*$/.test(dr.handle) ? dr.handle : quoteString(dr.handle)}>`, dr.type, opts);
     }
     case 'sparse': {
       const sp = a as At.SparseElementsAttr;
