@@ -72,8 +72,10 @@ describe('test-dialect expectations', () => {
     expect(invalid.inScope).toBe(false);
     expect(invalid.reason).toContain('test.int_attrs');
     expect(classifyScope(text, undefined, 'valid').inScope).toBe(true);
-    // A parser error on a line that merely uses a test op stays in scope.
-    const parseError = '// expected-error @+1 {{expected attribute value}}\n"test.op"() {a = } : () -> ()\n';
-    expect(classifyScope(parseError, undefined, 'invalid-expected').inScope).toBe(true);
+    // The line an expectation points at decides: a test op there is out of scope, another op is not.
+    const onTestOp = '// expected-error @+1 {{failed to satisfy constraint}}\n"test.op"() {a = 1} : () -> ()\n';
+    expect(classifyScope(onTestOp, undefined, 'invalid-expected').inScope).toBe(false);
+    const elsewhere = '"test.op"() : () -> ()\n// expected-error @+1 {{expected attribute value}}\n"foo.op"() {a = } : () -> ()\n';
+    expect(classifyScope(elsewhere, undefined, 'invalid-expected').inScope).toBe(true);
   });
 });

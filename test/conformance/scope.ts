@@ -31,15 +31,14 @@ export function classifyScope(
 ): ScopeVerdict {
   const known = new Set(dialects);
   const foreign = new Map<string, string[]>();
-  // Expected errors that name a test-dialect op, type or attribute come from that dialect's
-  // verifiers and parsers, which numaccl does not implement (MLIR's own `test` dialect).
+  // Expected diagnostics that come from MLIR's own `test` dialect (its verifiers and parsers,
+  // which numaccl does not implement): the message names a test op/type/attribute, or the
+  // line the expectation points at uses one.
   if (kind === 'invalid-expected') {
-    for (const m of text.matchAll(/expected-(?:error|warning|note|remark)[^\n]*?\{\{([^\n]*)\}\}/g)) {
-      const use = /['"#!]test\.[\w.$]+/.exec(m[1]);
-      if (!use) continue;
-      const name = use[0].slice(1);
-      foreign.set('test', [name]);
-      return { inScope: false, reason: `expects diagnostics from MLIR's test dialect (${name})`, foreignOps: foreign };
+    const use = testDialectExpectation(text);
+    if (use) {
+      foreign.set('test', [use]);
+      return { inScope: false, reason: `expects diagnostics from MLIR's test dialect (${use})`, foreignOps: foreign };
     }
   }
   const code = maskCommentsAndStrings(text);
@@ -83,4 +82,28 @@ export function maskCommentsAndStrings(text: string): string {
     }
   }
   return out;
+}
+
+const TEST_USE = /['"#!]test\.[\w.$]+|(?:^|[\s=(])test\.[a-z_][\w.$]*/;
+
+/** The test-dialect entity an expected diagnostic depends on, if any. */
+export function testDialectExpectation(text: string): string | undefined {
+  const lines = text.split('\n');
+  const isExpectation = (l: string): boolean => /\/\/\s*expected-(error|warning|note|remark)/.test(l);
+  for (let i = 0; i < lines.length; i++) {
+    const m = /expected-(?:error|warning|note|remark)(?:-re)?\s*(@[^\s{]*)?\s*\{\{(.*)\}\}/.exec(lines[i]);
+    if (!m) continue;
+    const named = TEST_USE.exec(m[2]);
+    if (named) return named[0].replace(/^[^t]*/, '');
+    const at = m[1] ?? '';
+    let target = i;
+    const rel = /^@([+-])(\d+)$/.exec(at);
+    if (rel) target = i + (rel[1] === '+' ? 1 : -1) * Number(rel[2]);
+    else if (at === '@below') for (target = i + 1; target < lines.length && isExpectation(lines[target]); target++);
+    else if (at === '@above') for (target = i - 1; target > 0 && isExpectation(lines[target]); target--);
+    const code = (lines[target] ?? '').replace(/\/\/.*$/, '');
+    const used = TEST_USE.exec(code);
+    if (used) return used[0].replace(/^[^t]*/, '');
+  }
+  return undefined;
 }
