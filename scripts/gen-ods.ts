@@ -3,6 +3,7 @@
  * `.td` files with `llvm-tblgen --dump-json`. The outputs are committed;
  * run `node scripts/gen-ods.ts [dialect...]` only to update them.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OdsAttrOrTypeDef, OdsDialect, OdsEnum } from '../src/ir/ods/schema.ts';
 import { ConstraintTable } from './ods/constraints.ts';
@@ -10,7 +11,7 @@ import { extractAttrOrTypeDef, extractEnum } from './ods/defs.ts';
 import { formatValue, writeModule } from './ods/emit.ts';
 import { extractOp } from './ods/ops.ts';
 import { PredTranslator } from './ods/pred-tree.ts';
-import { type Records, bool, isA, loadRecords, ref, str } from './ods/records.ts';
+import { type Records, TBLGEN, bool, isA, loadRecords, ref, str } from './ods/records.ts';
 
 interface DialectSource {
   readonly name: string;
@@ -128,7 +129,19 @@ export function exportName(dialect: string): string {
   return `${dialect}Ods`;
 }
 
+const USAGE = `usage: node scripts/gen-ods.ts [dialect...]
+Regenerates src/dialects/<dialect>/ods/generated.ts from LLVM 22's ODS files
+with llvm-tblgen --dump-json. Dialects: ${DIALECTS.map((d) => d.name).join(', ')} (default: all).`;
+
 function main(argv: readonly string[]): number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!existsSync(TBLGEN)) {
+    console.error(`gen-ods: ${TBLGEN} not found (install llvm-22 / libmlir-22-dev)`);
+    return 1;
+  }
   const wanted = argv.length > 0 ? DIALECTS.filter((d) => argv.includes(d.name)) : DIALECTS;
   if (argv.some((a) => !DIALECTS.some((d) => d.name === a))) {
     console.error(`gen-ods: unknown dialect in ${argv.join(' ')}; known: ${DIALECTS.map((d) => d.name).join(', ')}`);

@@ -96,10 +96,17 @@ export function loadRecords(tdFiles: readonly string[]): Records {
   try {
     const main = join(dir, 'all.td');
     writeFileSync(main, tdFiles.map((f) => `include "${f}"`).join('\n') + '\n');
-    const out = execFileSync(TBLGEN, ['--dump-json', '-I', LLVM_INCLUDE, main], {
-      maxBuffer: 1 << 30,
-      encoding: 'utf8',
-    });
+    let out: string;
+    try {
+      out = execFileSync(TBLGEN, ['--dump-json', '-I', LLVM_INCLUDE, main], {
+        maxBuffer: 1 << 30,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (e) {
+      const stderr = String((e as { stderr?: string }).stderr ?? '').trim();
+      throw new Error(`llvm-tblgen failed on ${tdFiles.join(', ')}${stderr ? `:\n${stderr}` : ''}`);
+    }
     return new Records(JSON.parse(out) as Record<string, unknown>);
   } finally {
     rmSync(dir, { recursive: true, force: true });
