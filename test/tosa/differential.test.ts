@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { verifyTosaOp } from '../../src/dialects/tosa/semantics/index.js';
-import { opCaseArb } from './gen/op-cases.js';
+import { opCaseArb } from './gen/op-cases-more.js';
 import { MLIR_OPT, mlirOptAvailable } from './corpus/infer-shapes-oracle.js';
 
 const RUNS = Number(process.env.TOSA_DIFF_RUNS ?? 600);

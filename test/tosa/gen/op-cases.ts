@@ -11,13 +11,13 @@ export interface OpCase {
   readonly opLine: number;
 }
 
-interface Operand {
+export interface Operand {
   type: AbstractType;
   /** Constant values: emitted as tosa.const / tosa.const_shape. */
   constant?: readonly number[];
 }
 
-interface Draft {
+export interface Draft {
   name: string;
   operands: Operand[];
   attrs: Record<string, AttrValue>;
@@ -25,12 +25,12 @@ interface Draft {
   resultElements: string[];
 }
 
-const dim = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 1, arbitrary: fc.constant<Dim>('?') });
-const shapeArb = (min = 1, max = 4) => fc.array(dim, { minLength: min, maxLength: max });
-const staticShape = (min = 1, max = 4) => fc.array(fc.integer({ min: 1, max: 5 }), { minLength: min, maxLength: max });
-const t = (shape: readonly Dim[] | null, e: string): AbstractType => tensor(shape, e);
-const shapeOperand = (values: readonly number[]): Operand => ({ type: { kind: 'shape', rank: values.length }, constant: values });
-const zp = (e: string, v = 0): Operand => ({ type: t([1], e), constant: [v] });
+export const dim = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 1, arbitrary: fc.constant<Dim>('?') });
+export const shapeArb = (min = 1, max = 4) => fc.array(dim, { minLength: min, maxLength: max });
+export const staticShape = (min = 1, max = 4) => fc.array(fc.integer({ min: 1, max: 5 }), { minLength: min, maxLength: max });
+export const t = (shape: readonly Dim[] | null, e: string): AbstractType => tensor(shape, e);
+export const shapeOperand = (values: readonly number[]): Operand => ({ type: { kind: 'shape', rank: values.length }, constant: values });
+export const zp = (e: string, v = 0): Operand => ({ type: t([1], e), constant: [v] });
 
 const BINARY: Record<string, string[]> = {
   f32: ['tosa.add', 'tosa.sub', 'tosa.maximum', 'tosa.minimum', 'tosa.pow'],
@@ -148,11 +148,11 @@ const tensorOps: fc.Arbitrary<Draft> = fc.oneof(
   })),
 );
 
-export const draftArb: fc.Arbitrary<Draft> = fc.oneof(elementwise, reductions, layout, tensorOps);
+export const basicDraftArb: fc.Arbitrary<Draft> = fc.oneof(elementwise, reductions, layout, tensorOps);
 
 /** Mutations that make an op ill-typed in the ways a verifier must notice. */
-type Mutation = { kind: 'none' } | { kind: 'dim'; index: number; value: number } | { kind: 'rank' } | { kind: 'element'; to: string } | { kind: 'unranked' };
-const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+export type Mutation = { kind: 'none' } | { kind: 'dim'; index: number; value: number } | { kind: 'rank' } | { kind: 'element'; to: string } | { kind: 'unranked' };
+export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 3, arbitrary: fc.constant<Mutation>({ kind: 'none' }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('dim' as const), index: fc.nat(4), value: fc.integer({ min: 1, max: 7 }) }) },
   { weight: 1, arbitrary: fc.constant<Mutation>({ kind: 'rank' }) },
@@ -176,8 +176,11 @@ function mutate(r: AbstractType, m: Mutation): AbstractType {
   }
 }
 
-const attrText = (v: AttrValue): string => {
-  if (Array.isArray(v)) return `array<${v.length && false ? '' : 'i64'}: ${v.join(', ')}>`;
+const ENUMS: Record<string, string> = { mode: 'resize_mode', rounding_mode: 'rounding_mode', nan_mode: 'nan_mode' };
+
+const attrText = (v: AttrValue, name = ''): string => {
+  if (Array.isArray(v)) return `array<i64: ${v.join(', ')}>`;
+  if (typeof v === 'string' && ENUMS[name]) return `#tosa.${ENUMS[name]}<${v}>`;
   if (typeof v === 'object' && v !== null && 'kind' in v) {
     if (v.kind === 'int') return `${v.value} : ${v.type}`;
     if (v.kind === 'float') return `${Number.isInteger(v.value) ? v.value.toFixed(1) : v.value} : ${v.type}`;
@@ -186,12 +189,12 @@ const attrText = (v: AttrValue): string => {
   return String(v);
 };
 
-function build(d: Draft, m: Mutation): OpCase {
+export function build(d: Draft, m: Mutation): OpCase {
   const base: OpView = { name: d.name, operands: d.operands.map((o) => o.type), results: [], attrs: d.attrs };
   const inferred = inferTosaResultTypes(base) ?? d.resultElements.map((): AbstractType => t(null, 'f32'));
   // Inference can yield sizes <= 0 for impossible windows; such types cannot even be written.
   const writable = (r: AbstractType): AbstractType =>
-    r.kind === 'tensor' && r.shape ? { ...r, shape: r.shape.map((x) => (x !== '?' && x <= 0 ? 1 : x)) } : r;
+    r.kind === 'tensor' && r.shape ? { ...r, shape: r.shape.map((x) => (x !== '?' && !(x > 0 && Number.isFinite(x)) ? 1 : x)) } : r;
   const results = inferred.map((r, i) => mutate(writable(r.kind === 'tensor' ? { ...r, element: d.resultElements[i] ?? r.element } : r), m));
   const lines: string[] = [];
   const args: string[] = [];
@@ -209,10 +212,11 @@ function build(d: Draft, m: Mutation): OpCase {
     args.push(`%a${i}: ${printType(o.type)}`);
     return `%a${i}`;
   });
-  const props = Object.entries(d.attrs).map(([k, v]) => (k === 'perms' ? `perms = array<i32: ${(v as number[]).join(', ')}>` : `${k} = ${attrText(v)}`));
+  const props = Object.entries(d.attrs).map(([k, v]) => (k === 'perms' ? `perms = array<i32: ${(v as number[]).join(', ')}>` : `${k} = ${attrText(v, k)}`));
   const propText = props.length ? ` <{${props.join(', ')}}>` : '';
   const resText = results.length === 1 ? printType(results[0]!) : `(${results.map(printType).join(', ')})`;
-  const opText = `  %r = "${d.name}"(${names.join(', ')})${propText} : (${d.operands.map((o) => printType(o.type)).join(', ')}) -> ${resText}`;
+  const bind = results.length === 0 ? '' : results.length === 1 ? '%r = ' : `%r:${results.length} = `;
+  const opText = `  ${bind}"${d.name}"(${names.join(', ')})${propText} : (${d.operands.map((o) => printType(o.type)).join(', ')}) -> ${resText}`;
   const text = [`func.func @t(${args.join(', ')}) {`, ...lines, opText, '  return', '}'].join('\n');
   const view: OpView = {
     ...base,
@@ -223,4 +227,3 @@ function build(d: Draft, m: Mutation): OpCase {
   return { view, text, opLine: lines.length + 1 };
 }
 
-export const opCaseArb: fc.Arbitrary<OpCase> = fc.tuple(draftArb, mutationArb).map(([d, m]) => build(d, m));

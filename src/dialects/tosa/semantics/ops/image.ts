@@ -22,12 +22,12 @@ function inferResize(op: InferInput): InferResult {
 function verifyResize(op: OpView): string | undefined {
   const input = op.operands[0]!;
   const out = op.results[0]!;
-  if (!isRanked(input) || !isRanked(out)) return undefined;
   const scale = op.constants?.[1];
   const offset = op.constants?.[2];
   const border = op.constants?.[3];
   if (!scale || !offset || !border) return undefined;
   if (scale.some((s) => s <= 0)) return `expect all scale values to be > 0, got ${list(scale)}`;
+  if (!isRanked(input) || !isRanked(out)) return undefined;
   const axes = [
     { name: 'height', a: 'y', i: dimOf(input, 1), o: dimOf(out, 1), n: scale[0]!, d: scale[1]!, off: offset[0]!, b: border[0]! },
     { name: 'width', a: 'x', i: dimOf(input, 2), o: dimOf(out, 2), n: scale[2]!, d: scale[3]!, off: offset[1]!, b: border[1]! },

@@ -4,15 +4,17 @@ import { type Dim, bitWidth, dimOf, elementOf, isInteger, isRanked, isTensor, st
 import { type OpRule, q, zeroPoint } from './common.js';
 
 function rescaleZp(op: OpView, index: number, which: 'input' | 'output'): string | undefined {
-  const raw = zeroPoint(op, index);
-  if (raw === undefined || raw === 0) return undefined;
+  const signed = zeroPoint(op, index);
+  if (signed === undefined || signed === 0) return undefined;
   const e = elementOf(op.operands[index]!);
   const unsigned = boolAttr(op, which === 'input' ? 'input_unsigned' : 'output_unsigned');
+  // With the *_unsigned flag the zero point is read zero-extended to its width.
+  const w = bitWidth(e);
+  const raw = unsigned && isInteger(e) && w > 0 && w <= 52 ? ((signed % 2 ** w) + 2 ** w) % 2 ** w : signed;
   const i8 = isInteger(e) && bitWidth(e) === 8;
   const i16 = isInteger(e) && bitWidth(e) === 16;
   if (!i8 && !(i16 && unsigned)) return `expect ${which}_zp of 0, got ${raw}`;
-  // Unsigned 16-bit zero points are read zero-extended.
-  const zp = i16 && unsigned ? ((raw % 65536) + 65536) % 65536 : raw;
+  const zp = raw;
   if (i16 && unsigned && zp !== 32768) return `expect ${which}_zp of 0 or 32768 for unsigned int16 ${which}, got ${zp}`;
   return undefined;
 }
