@@ -110,10 +110,14 @@ describe('verifyDiagnostics', () => {
     const t = '// expected-error @unknown {{lost}}\n';
     expect(verifyDiagnostics(t, 'f.mlir', [{ severity: 'error', message: 'lost it', notes: [] }]).ok).toBe(true);
     const other: Diagnostic = { severity: 'error', message: 'lost', position: { file: 'g.mlir', line: 1, col: 1 }, notes: [] };
-    expect(verifyDiagnostics(t, 'f.mlir', [other]).failures.map((f) => f.message)).toEqual([
+    const failures = verifyDiagnostics(t, 'f.mlir', [other]).failures;
+    // mlir-opt 22 reports an unmet @unknown designator twice, without a location.
+    expect(failures.map((f) => f.message)).toEqual([
       'unexpected error: lost',
       'expected error "lost" was not produced',
+      'expected error "lost" was not produced',
     ]);
+    expect(failures[1].position).toBeUndefined();
   });
 });
 
