@@ -80,8 +80,8 @@ function defineOp(ods: OdsOp, dialect: OdsDialect, classes: ClassTable, options:
     parse: o.parse ?? (format ? (p, state) => parseWithFormat(p, state, format!) : undefined),
     print: o.print ?? (format ? (p, op) => printWithFormat(p, op, format!) : undefined),
     verify(op, ctx) {
-      verifyOds(op, ods, dialect, classes, ctx);
-      o.verify?.(op, ctx);
+      // Like MLIR, the op's own verifier runs only once the ODS invariants hold.
+      if (verifyOds(op, ods, dialect, classes, ctx)) o.verify?.(op, ctx);
     },
     verifyRegions: o.verifyRegions,
     defaultDialect: o.defaultDialect,

@@ -3,32 +3,32 @@ import {
   type ClassTable,
   type OdsDialect,
   type OdsOp,
+  type OdsTrait,
   type OdsValue,
 } from '../../ir/ods/index.js';
-import { operandGroups, resultGroups, hasTrait } from '../../ir/assembly-format/engine/index.js';
-import {
-  elementTypeOrSelf,
-  isRanked,
-  type Operation,
-  type Type,
-  type Value,
-  type VerifyContext,
-} from '../../ir/index.js';
+import { operandGroups, resultGroups, hasTrait, applyTransformer } from '../../ir/assembly-format/engine/index.js';
+import type { Operation, Type, Value, VerifyContext } from '../../ir/index.js';
+import { verifyNativeTrait } from './ods-native-traits.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Operand/result count checks with the wording of MLIR's op traits. */
+/**
+ * Region/result/operand count traits with the wording of MLIR's op traits,
+ * in the order `Op<...>` lists them (regions, results, successors, operands).
+ */
 function verifyCounts(op: Operation, ods: OdsOp, ctx: VerifyContext): boolean {
-  const check = (decls: readonly OdsValue[], actual: number, what: 'operand' | 'result'): boolean => {
-    const fixed = decls.filter((d) => d.kind === 'single').length;
+  const check = (decls: readonly { kind?: string; variadic?: boolean }[], actual: number, what: 'operand' | 'result' | 'region'): boolean => {
+    const isVariadic = (d: { kind?: string; variadic?: boolean }): boolean => (d.kind ? d.kind !== 'single' : !!d.variadic);
+    const fixed = decls.filter((d) => !isVariadic(d)).length;
     const variadic = decls.length - fixed;
     if (variadic === 0) {
       if (actual === fixed) return true;
       if (fixed === 0) ctx.emitOpError(op, `requires zero ${what}s`);
-      else if (fixed === 1 && what === 'result') ctx.emitOpError(op, 'requires one result');
-      else if (fixed === 1) ctx.emitOpError(op, 'requires a single operand');
+      else if (fixed === 1 && what === 'operand') ctx.emitOpError(op, 'requires a single operand');
+      else if (fixed === 1) ctx.emitOpError(op, `requires one ${what}`);
+      else if (what === 'region') ctx.emitOpError(op, `expected ${plural(fixed, what)}`);
       else ctx.emitOpError(op, `expected ${plural(fixed, what)}, but found ${actual}`);
       return false;
     }
@@ -38,7 +38,11 @@ function verifyCounts(op: Operation, ods: OdsOp, ctx: VerifyContext): boolean {
     }
     return true;
   };
-  return check(ods.operands, op.numOperands, 'operand') && check(ods.results, op.results.length, 'result');
+  return (
+    check(ods.regions, op.regions.length, 'region') &&
+    check(ods.results, op.results.length, 'result') &&
+    check(ods.operands, op.numOperands, 'operand')
+  );
 }
 
 function verifySegments(op: Operation, ods: OdsOp, ctx: VerifyContext): boolean {
@@ -67,105 +71,145 @@ function verifySegments(op: Operation, ods: OdsOp, ctx: VerifyContext): boolean 
   return true;
 }
 
-/**
- * The checks MLIR's ODS-generated `verifyInvariants` performs: counts,
- * operand/result/attribute/region constraints and the declarative traits.
- * Predicates that could not be translated never reject.
- */
-export function verifyOds(op: Operation, ods: OdsOp, dialect: OdsDialect, classes: ClassTable, ctx: VerifyContext): void {
-  if (!verifyCounts(op, ods, ctx) || !verifySegments(op, ods, ctx)) return;
+/** Types of a named operand/result group, or of a typed attribute. */
+function typesOfName(op: Operation, ods: OdsOp, name: string): Type[] | undefined {
+  const oi = ods.operands.findIndex((o) => o.name === name);
+  if (oi >= 0) return operandGroups(ods, op)[oi]?.map((v) => v.type);
+  const ri = ods.results.findIndex((r) => r.name === name);
+  if (ri >= 0) return resultGroups(ods, op)[ri]?.map((v) => v.type);
+  const a = op.getAttr(name);
+  const t = a && 'type' in a ? (a as { type?: Type }).type : undefined;
+  return t ? [t] : undefined;
+}
+
+function typeOfName(op: Operation, ods: OdsOp, name: string): Type | undefined {
+  const ts = typesOfName(op, ods, name);
+  return ts?.length === 1 ? ts[0] : undefined;
+}
+
+/** ODS `PredOpTrait`s (AllTypesMatch, TypesMatchWith, plain preds): false = violated, undefined = undecided. */
+function predTraitHolds(op: Operation, ods: OdsOp, t: OdsTrait, classes: ClassTable): boolean | undefined {
+  switch (t.kind) {
+    case 'allMatch': {
+      const types = t.values.map((n) => typeOfName(op, ods, n));
+      if (!types.every((x) => x)) return undefined;
+      if (t.name === 'AllTypesMatch') return types.every((x) => x === types[0]);
+      if (t.name === 'AllElementTypesMatch') {
+        const e = (x: Type): Type => ('elementType' in x ? (x as { elementType: Type }).elementType : x);
+        return types.every((x) => e(x!) === e(types[0]!));
+      }
+      return undefined;
+    }
+    case 'typesMatchWith': {
+      const lhs = typeOfName(op, ods, t.lhs);
+      const rhs = typesOfName(op, ods, t.rhs);
+      if (!lhs || !rhs) return undefined;
+      const expected = applyTransformer(op.context, t.transformer, lhs);
+      if (!expected) return undefined;
+      return expected.length === rhs.length && expected.every((x, i) => x === rhs[i]);
+    }
+    case 'pred': {
+      const v = evaluatePred(t.pred, op.context.noneType(), { classes, valueType: (n) => typeOfName(op, ods, n) });
+      return v === 'unknown' ? undefined : v;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function predTraitMessage(t: OdsTrait): string {
+  if (t.kind === 'allMatch') return `failed to verify that ${t.summary}`;
+  if (t.kind === 'typesMatchWith' || t.kind === 'pred') return `failed to verify that ${t.summary}`;
+  return '';
+}
+
+/** `HasParent<...>`: C++ class names resolved to op names of the same dialect. */
+function verifyHasParent(op: Operation, params: readonly string[], dialect: OdsDialect, ctx: VerifyContext): boolean {
+  const names: string[] = [];
+  for (const p of params) {
+    const cls = p.replace(/^.*::/, '');
+    const found = dialect.ops.find((o) => o.def.replace(/^[A-Za-z0-9]+_/, '') === cls);
+    if (!found) return true; // a parent from another dialect: not decidable here
+    names.push(found.name);
+  }
+  const parent = op.parentOp;
+  if (parent && names.includes(parent.name)) return true;
+  ctx.emitOpError(op, names.length === 1 ? `expects parent op '${names[0]}'` : `expects parent op to be one of '${names.join(', ')}'`);
+  return false;
+}
+
+/** `verifyInvariantsImpl`: attributes, operand/result constraints, pred traits, regions. */
+function verifyInvariants(op: Operation, ods: OdsOp, dialect: OdsDialect, classes: ClassTable, ctx: VerifyContext): boolean {
   const opts = { classes };
-  // Attributes.
+  for (const a of ods.attributes) {
+    if (a.kind === 'required' && !op.getAttr(a.name)) {
+      ctx.emitOpError(op, `requires attribute '${a.name}'`);
+      return false;
+    }
+  }
   for (const a of ods.attributes) {
     const v = op.getAttr(a.name);
-    if (!v) {
-      if (a.kind === 'required') ctx.emitOpError(op, `requires attribute '${a.name}'`);
-      continue;
-    }
+    if (!v) continue;
     const c = dialect.constraints[a.constraint];
     if (c && evaluatePred(c.pred, v, opts) === false) {
       ctx.emitOpError(op, `attribute '${a.name}' failed to satisfy constraint: ${c.summary}`);
+      return false;
     }
   }
-  // Operands and results.
   const groups: [readonly OdsValue[], Value[][], 'operand' | 'result'][] = [
     [ods.operands, operandGroups(ods, op), 'operand'],
     [ods.results, resultGroups(ods, op), 'result'],
   ];
   for (const [decls, values, what] of groups) {
     let index = 0;
-    decls.forEach((d, i) => {
+    for (let i = 0; i < decls.length; i++) {
+      const d = decls[i];
+      const group = values[i] ?? [];
+      if (d.kind === 'optional' && group.length > 1) {
+        ctx.emitOpError(op, `${what} group starting at #${index} requires 0 or 1 element, but found ${group.length}`);
+        return false;
+      }
       const c = dialect.constraints[d.constraint];
-      for (const v of values[i] ?? []) {
+      for (const v of group) {
         if (c && evaluatePred(c.pred, v.type, opts) === false) {
           ctx.emitOpError(op, `${what} #${index} must be ${c.summary}, but got '${ctx.printType(v.type)}'`);
+          return false;
         }
         index++;
       }
-    });
+    }
   }
-  // Regions.
-  ods.regions.forEach((r, i) => {
+  for (const t of ods.traits) {
+    if (predTraitHolds(op, ods, t, classes) === false) {
+      ctx.emitOpError(op, predTraitMessage(t));
+      return false;
+    }
+  }
+  for (let i = 0; i < ods.regions.length; i++) {
+    const r = ods.regions[i];
     const region = op.regions[i];
-    if (!region) return;
+    if (!region) continue;
     const c = dialect.constraints[r.constraint];
     if (c && evaluatePred(c.pred, region, opts) === false) {
       ctx.emitOpError(op, `region #${i} ('${r.name}') failed to verify constraint: ${c.summary}`);
-    }
-  });
-  verifyTypeTraits(op, ods, ctx);
-}
-
-function typeOfName(op: Operation, ods: OdsOp, name: string): Type | undefined {
-  const oi = ods.operands.findIndex((o) => o.name === name);
-  if (oi >= 0) return operandGroups(ods, op)[oi]?.[0]?.type;
-  const ri = ods.results.findIndex((r) => r.name === name);
-  if (ri >= 0) return resultGroups(ods, op)[ri]?.[0]?.type;
-  const a = op.getAttr(name);
-  return a && 'type' in a ? (a as { type?: Type }).type : undefined;
-}
-
-function verifyTypeTraits(op: Operation, ods: OdsOp, ctx: VerifyContext): void {
-  const operandTypes = op.operands.map((v) => v.type);
-  const resultTypes = op.resultTypes;
-  for (const t of ods.traits) {
-    if (t.kind === 'native') {
-      switch (t.name) {
-        case 'SameOperandsAndResultType': {
-          const all = [...operandTypes, ...resultTypes];
-          if (all.some((x) => x !== all[0])) ctx.emitOpError(op, 'requires the same type for all operands and results');
-          break;
-        }
-        case 'SameTypeOperands':
-          if (operandTypes.some((x) => x !== operandTypes[0])) ctx.emitOpError(op, 'requires all operands to have the same type');
-          break;
-        case 'SameOperandsAndResultElementType': {
-          const all = [...operandTypes, ...resultTypes].map(elementTypeOrSelf);
-          if (all.some((x) => x !== all[0])) ctx.emitOpError(op, 'requires the same element type for all operands and results');
-          break;
-        }
-        case 'SameOperandsElementType': {
-          const all = operandTypes.map(elementTypeOrSelf);
-          if (all.some((x) => x !== all[0])) ctx.emitOpError(op, 'requires the same element type for all operands');
-          break;
-        }
-        case 'SameOperandsAndResultShape': {
-          const all = [...operandTypes, ...resultTypes].filter(isRanked);
-          const s0 = all[0]?.shape.join('x');
-          if (all.some((x) => x.shape.join('x') !== s0)) ctx.emitOpError(op, 'requires the same shape for all operands and results');
-          break;
-        }
-      }
-    } else if (t.kind === 'allMatch' && t.name === 'AllTypesMatch') {
-      const types = t.values.map((n) => typeOfName(op, ods, n));
-      if (types.every((x) => x) && types.some((x) => x !== types[0])) {
-        ctx.emitOpError(op, `failed to verify that all of {${t.values.join(', ')}} have same type`);
-      }
-    } else if (t.kind === 'allMatch' && t.name === 'AllElementTypesMatch') {
-      const types = t.values.map((n) => typeOfName(op, ods, n));
-      if (types.every((x) => x) && types.some((x) => elementTypeOrSelf(x!) !== elementTypeOrSelf(types[0]!))) {
-        ctx.emitOpError(op, `failed to verify that all of {${t.values.join(', ')}} have same element type`);
-      }
+      return false;
     }
   }
+  return true;
+}
+
+/**
+ * The checks MLIR's ODS-generated op class performs before the op's own
+ * `verify()`: count traits, `verifyInvariantsImpl`, then the remaining
+ * traits in declaration order. Predicates that could not be translated never
+ * reject. Returns false once something was reported.
+ */
+export function verifyOds(op: Operation, ods: OdsOp, dialect: OdsDialect, classes: ClassTable, ctx: VerifyContext): boolean {
+  if (!verifyCounts(op, ods, ctx) || !verifySegments(op, ods, ctx)) return false;
+  if (!verifyInvariants(op, ods, dialect, classes, ctx)) return false;
+  for (const t of ods.traits) {
+    if (t.kind === 'native' && !verifyNativeTrait(t.name, op, ctx)) return false;
+    if (t.kind === 'param' && t.name === 'HasParent' && !verifyHasParent(op, t.params, dialect, ctx)) return false;
+  }
+  return true;
 }
