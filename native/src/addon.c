@@ -7,6 +7,7 @@
  *   call(handle, kind, text, pipeline, allowUnregistered, printGeneric)
  *     -> { ok, output, diagnostics, pipelineError, crashed }
  *   kind: 0 verify, 1 run, 2 translate to LLVM IR, 3 load IRDL dialects.
+ *   liveContexts() -> number of contexts created and not destroyed
  */
 #define NAPI_VERSION 8
 #include <node_api.h>
@@ -26,12 +27,23 @@
     }                                                                 \
   } while (0)
 
+/* Contexts created and not yet destroyed (poisoned ones stay counted: they are leaked). */
+static int64_t live_contexts = 0;
+
+static void destroy_engine_context(Engine *e) {
+  /* A poisoned context may hold corrupt state: leak it rather than touch it. */
+  if (!e->destroyed && !e->poisoned) {
+    mlirContextDestroy(e->ctx);
+    live_contexts--;
+  }
+  e->destroyed = true;
+}
+
 static void engine_finalize(napi_env env, void *data, void *hint) {
   (void)env;
   (void)hint;
   Engine *e = (Engine *)data;
-  /* A poisoned context may hold corrupt state: leak it rather than touch it. */
-  if (!e->destroyed && !e->poisoned) mlirContextDestroy(e->ctx);
+  destroy_engine_context(e);
   free(e);
 }
 
@@ -74,6 +86,7 @@ static napi_value create_context(napi_env env, napi_callback_info info) {
     return NULL;
   }
   e->ctx = engine_ops_new_context();
+  live_contexts++;
   napi_value handle;
   CHECK(env, napi_create_external(env, e, engine_finalize, NULL, &handle));
   return handle;
@@ -85,10 +98,15 @@ static napi_value destroy_context(napi_env env, napi_callback_info info) {
   CHECK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   void *data = NULL;
   if (argc < 1 || napi_get_value_external(env, argv[0], &data) != napi_ok || !data) return NULL;
-  Engine *e = (Engine *)data;
-  if (!e->destroyed && !e->poisoned) mlirContextDestroy(e->ctx);
-  e->destroyed = true;
+  destroy_engine_context((Engine *)data);
   return NULL;
+}
+
+static napi_value live_context_count(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value v;
+  CHECK(env, napi_create_int64(env, live_contexts, &v));
+  return v;
 }
 
 static void set_string(napi_env env, napi_value obj, const char *key, const StrBuf *b) {
@@ -204,6 +222,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"createContext", NULL, create_context, NULL, NULL, NULL, napi_default, NULL},
       {"destroyContext", NULL, destroy_context, NULL, NULL, NULL, napi_default, NULL},
       {"call", NULL, call, NULL, NULL, NULL, napi_default, NULL},
+      {"liveContexts", NULL, live_context_count, NULL, NULL, NULL, napi_default, NULL},
   };
   CHECK(env, napi_define_properties(env, exports, sizeof props / sizeof props[0], props));
   return exports;

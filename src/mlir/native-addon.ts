@@ -43,6 +43,8 @@ export interface NativeAddon {
     allowUnregistered: boolean,
     printGeneric: boolean,
   ): NativeCallResult;
+  /** Contexts created and not destroyed, process-wide (for leak checks). */
+  liveContexts(): number;
 }
 
 export type NativeAddonLoad = { readonly ok: true; readonly addon: NativeAddon; readonly path: string } | { readonly ok: false; readonly reason: string };
