@@ -5,6 +5,10 @@
  * a caret under the column.
  */
 
+import { DiagnosticError } from '../../ir/index.js';
+
+const pick = (p: { line: number; col: number }): { line: number; col: number } => ({ line: p.line, col: p.col });
+
 /** The buffer name MLIR uses for pipeline strings. */
 export const PIPELINE_BUFFER_NAME = 'MLIR Textual PassPipeline Parser';
 
@@ -31,8 +35,12 @@ export function renderLocated(source: string, offset: number, severity: string, 
   return `${buffer}:${line}:${col}: ${severity}: ${message}\n${lineText}\n${caretPad}^`;
 }
 
-/** A bad pipeline, pass name, option or option value, at `offset` in `source`. */
-export class PipelineError extends Error {
+/**
+ * A bad pipeline, pass name, option or option value, at `offset` in `source`.
+ * It is a `DiagnosticError` (position: the buffer name, line and column) whose
+ * message is the full rendering with the source line and caret.
+ */
+export class PipelineError extends DiagnosticError {
   readonly source: string;
   readonly offset: number;
   readonly notes: readonly PipelineNote[];
@@ -40,7 +48,17 @@ export class PipelineError extends Error {
   /** The buffer name in the headline: the pipeline parser's, or e.g. `command line`. */
   readonly buffer: string;
   constructor(detail: string, source: string, offset: number, notes: readonly PipelineNote[] = [], buffer = PIPELINE_BUFFER_NAME) {
-    super(renderLocated(source, offset, 'error', detail, buffer));
+    const { line, col } = lineAndColumn(source, offset);
+    const position = (at: number): { file: string; line: number; col: number } => ({ file: buffer, ...pick(lineAndColumn(source, at)) });
+    super([
+      {
+        severity: 'error',
+        message: detail,
+        position: { file: buffer, line, col },
+        notes: notes.map((n) => ({ severity: 'note' as const, message: n.message, ...(n.offset !== undefined ? { position: position(n.offset) } : {}), notes: [] })),
+      },
+    ]);
+    this.message = renderLocated(source, offset, 'error', detail, buffer);
     this.buffer = buffer;
     this.name = 'PipelineError';
     this.detail = detail;

@@ -1,0 +1,7 @@
+// Public face of the pass infrastructure: pipeline text, typed options, the
+// pass registry, the pass manager and its instrumentation.
+export * from './source/index.js';
+export * from './options/index.js';
+export * from './pipeline/index.js';
+export * from './registry/index.js';
+export * from './manager/index.js';

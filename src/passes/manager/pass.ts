@@ -1,0 +1,73 @@
+/**
+ * What a pass is at run time: an object with `run(op, context)`. Passes
+ * report problems through the context (located diagnostics) and fail with
+ * `signalPassFailure()` or by emitting an error; throwing anything other
+ * than a `DiagnosticError` counts as a crash.
+ */
+import { fileLineColOf, type Diagnostic, type Operation, type Severity } from '../../ir/index.js';
+import type { AnyOptionValues } from '../options/index.js';
+import type { PassInfo } from '../registry/index.js';
+
+export interface DiagnosticNoteInput {
+  readonly op?: Operation;
+  readonly message: string;
+}
+
+/** The handle a running pass gets. */
+export interface PassRunContext {
+  readonly info: PassInfo;
+  readonly options: AnyOptionValues;
+  /** `error: message` at `op`'s location; the pass fails. */
+  emitError(op: Operation, message: string, notes?: readonly DiagnosticNoteInput[]): void;
+  /** `error: 'op.name' op message`, MLIR's `emitOpError`; the pass fails. */
+  emitOpError(op: Operation, message: string, notes?: readonly DiagnosticNoteInput[]): void;
+  emitWarning(op: Operation, message: string): void;
+  emitRemark(op: Operation, message: string): void;
+  /** Fail without (or in addition to) a diagnostic. */
+  signalPassFailure(): void;
+}
+
+export interface PassInstance {
+  run(op: Operation, context: PassRunContext): void;
+}
+
+export function isPassInstance(x: unknown): x is PassInstance {
+  return typeof x === 'object' && x !== null && typeof (x as { run?: unknown }).run === 'function';
+}
+
+/** A diagnostic at `op`'s source location (none when the location has no file position). */
+export function diagnosticAt(op: Operation | undefined, severity: Severity, message: string, notes: readonly DiagnosticNoteInput[] = []): Diagnostic {
+  const loc = op ? fileLineColOf(op.location) : undefined;
+  return {
+    severity,
+    message,
+    ...(loc ? { position: { file: loc.file, line: loc.line, col: loc.col } } : {}),
+    notes: notes.map((n) => diagnosticAt(n.op, 'note', n.message)),
+  };
+}
+
+/** Collects a pass's diagnostics and failure flag for one run on one op. */
+export class PassRunRecorder implements PassRunContext {
+  readonly diagnostics: Diagnostic[] = [];
+  failed = false;
+  constructor(
+    readonly info: PassInfo,
+    readonly options: AnyOptionValues,
+  ) {}
+  emitError(op: Operation, message: string, notes: readonly DiagnosticNoteInput[] = []): void {
+    this.diagnostics.push(diagnosticAt(op, 'error', message, notes));
+    this.failed = true;
+  }
+  emitOpError(op: Operation, message: string, notes: readonly DiagnosticNoteInput[] = []): void {
+    this.emitError(op, `'${op.name}' op ${message}`, notes);
+  }
+  emitWarning(op: Operation, message: string): void {
+    this.diagnostics.push(diagnosticAt(op, 'warning', message));
+  }
+  emitRemark(op: Operation, message: string): void {
+    this.diagnostics.push(diagnosticAt(op, 'remark', message));
+  }
+  signalPassFailure(): void {
+    this.failed = true;
+  }
+}
