@@ -35,10 +35,11 @@ export function classifyScope(
   // which numaccl does not implement): the message names a test op/type/attribute, or the
   // line the expectation points at uses one.
   if (kind === 'invalid-expected') {
-    const use = testDialectExpectation(text);
+    const use = foreignDialectExpectation(text);
     if (use) {
-      foreign.set('test', [use]);
-      return { inScope: false, reason: `expects diagnostics from MLIR's test dialect (${use})`, foreignOps: foreign };
+      const dialect = use.slice(0, use.indexOf('.'));
+      foreign.set(dialect, [use]);
+      return { inScope: false, reason: `expects diagnostics from the ${dialect === 'test' ? "MLIR test" : dialect} dialect's verifier or parser (${use})`, foreignOps: foreign };
     }
   }
   const code = maskCommentsAndStrings(text);
@@ -86,8 +87,11 @@ export function maskCommentsAndStrings(text: string): string {
 
 const TEST_USE = /['"#!]test\.[\w.$]+|(?:^|[\s=(])test\.[a-z_][\w.$]*/;
 
+/** Upstream dialects numaccl does not implement: their generic ops' verifier errors are theirs. */
+const UPSTREAM_UNREGISTERED = /"(affine|scf|cf|llvm|memref|vector|gpu|linalg|spirv|math|complex|index|sparse_tensor|bufferization|transform|emitc|nvvm|rocdl|amdgpu|omp|acc|ml_program|quant|ub|pdl|irdl|async|dlti|ptr|x86vector|arm_neon|arm_sme|arm_sve|mesh)\.[\w.$]+"/;
+
 /** The test-dialect entity an expected diagnostic depends on, if any. */
-export function testDialectExpectation(text: string): string | undefined {
+export function foreignDialectExpectation(text: string): string | undefined {
   const lines = text.split('\n');
   const isExpectation = (l: string): boolean => /\/\/\s*expected-(error|warning|note|remark)/.test(l);
   for (let i = 0; i < lines.length; i++) {
@@ -102,8 +106,8 @@ export function testDialectExpectation(text: string): string | undefined {
     else if (at === '@below') for (target = i + 1; target < lines.length && isExpectation(lines[target]); target++);
     else if (at === '@above') for (target = i - 1; target > 0 && isExpectation(lines[target]); target--);
     const code = (lines[target] ?? '').replace(/\/\/.*$/, '');
-    const used = TEST_USE.exec(code);
-    if (used) return used[0].replace(/^[^t]*/, '');
+    const used = TEST_USE.exec(code) ?? UPSTREAM_UNREGISTERED.exec(code);
+    if (used) return used[0].replace(/^[^a-z]*/, '').replace(/"$/, '');
   }
   return undefined;
 }

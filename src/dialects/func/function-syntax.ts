@@ -81,7 +81,13 @@ export function parseFunctionOp(p: OpAsmParser, state: OperationState): void {
   state.properties.set('function_type', ctx.typeAttr(ctx.functionType(argTypes, resultTypes)));
   if (argAttrs.some((d) => d.entries.length > 0)) state.properties.set('arg_attrs', ctx.arrayAttr(argAttrs));
   if (resultAttrs.some((d) => d.entries.length > 0)) state.properties.set('res_attrs', ctx.arrayAttr(resultAttrs));
+  const attrsAt = p.currentOffset();
   p.parseOptionalAttrDictWithKeyword(state.attributes);
+  for (const inferred of ['sym_name', 'function_type', 'sym_visibility']) {
+    if (state.attributes.has(inferred)) {
+      p.fail(`'${inferred}' is an inferred attribute and should not be specified in the explicit attribute dictionary`, attrsAt);
+    }
+  }
 
   const body = new Region();
   const at = p.currentOffset();

@@ -1,6 +1,6 @@
 import type { AffineExpr, AffineMap, IntegerSet, AffineConstraint } from '../attributes/affine.js';
 import { Kind } from '../syntax/token-stream.js';
-import type { ParserState } from './state.js';
+import { ParseError, type ParserState } from './state.js';
 
 /** Identifiers of the dimension and symbol lists, in scope for the expressions. */
 type Scope = Map<string, AffineExpr>;
@@ -129,12 +129,13 @@ function parseMulExpr(p: ParserState, scope: Scope): AffineExpr {
 
 function atOperand(p: ParserState): boolean {
   const t = p.peek();
-  return t.kind === Kind.BareId ? !MUL_OPS.has(t.text) : t.kind === Kind.Integer || t.text === '(' || t.text === '-';
+  return t.kind === Kind.BareId || t.kind === Kind.Integer || (t.kind === Kind.Punct && (t.text === '(' || t.text === '-'));
 }
 
 function parseOperand(p: ParserState, scope: Scope): AffineExpr {
   const t = p.peek();
-  if (t.kind === Kind.BareId && !MUL_OPS.has(t.text)) {
+  // In operand position every bare identifier (even `mod`, `floordiv`) names a dim or symbol.
+  if (t.kind === Kind.BareId) {
     p.next();
     const e = scope.get(t.text);
     if (!e) p.fail('use of undeclared identifier', t.offset);
@@ -154,8 +155,14 @@ function parseOperand(p: ParserState, scope: Scope): AffineExpr {
   if (t.text === '-' && t.kind === Kind.Punct) {
     p.next();
     if (!atOperand(p)) p.fail('missing operand of negation');
-    return negateExpr(parseOperand(p, scope));
+    try {
+      return negateExpr(parseOperand(p, scope));
+    } catch (e) {
+      // MLIR reports the inner failure and then the negation's.
+      if (e instanceof ParseError) throw new ParseError(t.offset + 1, 'missing operand of negation', [], [...e.earlier, e]);
+      throw e;
+    }
   }
-  if (MUL_OPS.has(t.text) || t.text === '+') p.fail('missing left operand of binary op');
+  if (t.text === '*' || t.text === '+') p.fail('missing left operand of binary op');
   return p.fail('expected affine expression');
 }

@@ -155,11 +155,12 @@ function parseNumberAttribute(p: ParserState, expected?: Type): Attribute {
   if (!type) type = ctx.integerType(64);
   if (type.kind === 'float') {
     if (!t.text.startsWith('0x')) {
-      throw p.fail('unexpected decimal integer literal for a floating point value', start);
+      p.failWithNotes('unexpected decimal integer literal for a floating point value', start, [{ offset: start, message: 'add a trailing dot to make the literal a float' }]);
     }
     if (negative) p.fail('hexadecimal float literal should not have a leading minus', start);
     const bits = BigInt(t.text);
     const kind = (type as FloatType).floatKind;
+    if (bits >> BigInt((type as FloatType).width) !== 0n) p.fail('hexadecimal float constant out of range for type', start);
     const v = floatFromBits(bits, kind);
     return ctx.floatAttr(type, v ?? NaN, bits);
   }

@@ -154,10 +154,14 @@ function convertScalar(p: ParserState, lit: Literal, elem: Type): DenseScalar {
     if (lit.kind === 'float') return lit.value;
     if (lit.kind === 'int') {
       if (lit.hex) {
+        if (lit.value < 0n) p.fail('hexadecimal float literal should not have a leading minus', lit.offset);
+        if (lit.value >> BigInt(ft.width) !== 0n) p.fail('hexadecimal float constant out of range for type', lit.offset);
         const v = floatFromBits(lit.value, ft.floatKind);
         return v ?? NaN;
       }
-      return Number(lit.value);
+      p.failWithNotes('unexpected decimal integer literal for a floating point value', lit.offset, [
+        { offset: lit.offset, message: 'add a trailing dot to make the literal a float' },
+      ]);
     }
     return p.fail('expected floating-point elements, but parsed integer', lit.offset);
   }

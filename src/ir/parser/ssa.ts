@@ -76,7 +76,7 @@ export class SsaScopes {
     const top = this.top;
     const existing = top.values.get(name);
     if (existing) {
-      this.p.fail(`redefinition of SSA value '${name}'`, offset);
+      this.p.failWithNotes(`redefinition of SSA value '${name}'`, offset, [{ offset: existing.offset, message: 'previously defined here' }]);
     }
     top.values.set(name, { values, offset });
     top.regionDefs[top.regionDefs.length - 1].push(name);
@@ -107,7 +107,9 @@ export class SsaScopes {
       }
       const v = def.values[u.number];
       if (v.type !== type) {
-        this.p.fail(`use of value '${u.name}' expects different type than prior uses: '${typeText(this.p, type)}' vs '${typeText(this.p, v.type)}'`, u.offset);
+        this.p.failWithNotes(`use of value '${u.name}' expects different type than prior uses: '${typeText(this.p, type)}' vs '${typeText(this.p, v.type)}'`, u.offset, [
+          { offset: def.offset, message: 'prior use here' },
+        ]);
       }
       return v;
     }
@@ -115,7 +117,9 @@ export class SsaScopes {
     const existing = top.forwardRefs.get(key);
     if (existing) {
       if (existing.type !== type) {
-        this.p.fail(`use of value '${u.name}' expects different type than prior uses: '${typeText(this.p, type)}' vs '${typeText(this.p, existing.type)}'`, u.offset);
+        this.p.failWithNotes(`use of value '${u.name}' expects different type than prior uses: '${typeText(this.p, type)}' vs '${typeText(this.p, existing.type)}'`, u.offset, [
+          { offset: existing.offset, message: 'prior use here' },
+        ]);
       }
       return existing;
     }

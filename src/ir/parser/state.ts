@@ -8,7 +8,13 @@ import { SourceFile } from './source.js';
 
 /** A parse failure at a source offset; converted to a Diagnostic at the API edge. */
 export class ParseError extends Error {
-  constructor(readonly offset: number, message: string, readonly notes: { offset: number; message: string }[] = []) {
+  constructor(
+    readonly offset: number,
+    message: string,
+    readonly notes: { offset: number; message: string }[] = [],
+    /** Errors MLIR reports before this one (e.g. an inner failure, then the enclosing construct's). */
+    readonly earlier: ParseError[] = [],
+  ) {
     super(message);
   }
 }
@@ -81,6 +87,11 @@ export class ParserState {
 
   fail(message: string, offset?: number): never {
     throw new ParseError(offset ?? this.errorOffset(), message);
+  }
+
+  /** Fail with notes (each at its own offset). */
+  failWithNotes(message: string, offset: number, notes: { offset: number; message: string }[]): never {
+    throw new ParseError(offset, message, notes);
   }
 
   /**

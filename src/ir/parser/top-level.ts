@@ -48,15 +48,13 @@ export function parseSource(context: Context, text: string, options: ParseOption
 export function toDiagnosticError(e: unknown, file: SourceFile): DiagnosticError {
   if (e instanceof DiagnosticError) return e;
   if (e instanceof ParseError) {
-    const pos = file.position(e.offset);
-    return new DiagnosticError([
-      {
-        severity: 'error',
-        message: e.message,
-        position: { file: file.name, ...pos },
-        notes: e.notes.map((n) => ({ severity: 'note' as const, message: n.message, position: { file: file.name, ...file.position(n.offset) }, notes: [] })),
-      },
-    ]);
+    const toDiag = (err: ParseError): Diagnostic => ({
+      severity: 'error',
+      message: err.message,
+      position: { file: file.name, ...file.position(err.offset) },
+      notes: err.notes.map((n) => ({ severity: 'note' as const, message: n.message, position: { file: file.name, ...file.position(n.offset) }, notes: [] })),
+    });
+    return new DiagnosticError([...e.earlier.map(toDiag), toDiag(e)]);
   }
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return new DiagnosticError([{ severity: 'error', message: 'input nesting is too deep to parse', notes: [] }]);

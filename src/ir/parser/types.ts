@@ -151,8 +151,9 @@ function parseDims(p: ParserState, allowDynamic: boolean, allowScalable: boolean
         continue;
       }
       p.next();
-      const v = Number(d.text);
-      dims.push(v);
+      const big = BigInt(d.text);
+      if (big >= 1n << 63n) p.fail('invalid dimension', d.offset);
+      dims.push(Number(big));
     } else if (d.kind === Kind.Punct && d.text === '-') {
       p.fail('invalid dimension');
     } else {
@@ -197,7 +198,7 @@ function parseTensorType(p: ParserState): Ty.Type {
 }
 
 function parseMemRefType(p: ParserState): Ty.Type {
-  p.next();
+  const start = p.next().offset;
   p.expect('<', "expected '<' in memref type");
   const ctx = p.context;
   if (p.consumeIf('*')) {
@@ -220,6 +221,9 @@ function parseMemRefType(p: ParserState): Ty.Type {
     else p.fail('multiple memory spaces specified in memref type');
   }
   p.expect('>', "expected '>' in memref type");
+  if (layout?.kind === 'strided' && (layout as unknown as { strides: readonly number[] }).strides.length !== dims.length) {
+    p.fail('expected the number of strides to match the rank', start);
+  }
   return ctx.memrefType(dims, elem, layout, space);
 }
 

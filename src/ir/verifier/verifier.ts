@@ -139,6 +139,23 @@ export class Verifier {
         if (r.blocks.length > 1) c.emitOpError(op, `expects region #${i} to have 0 or 1 blocks`);
       });
     }
+    if (op.hasTrait('SymbolTable')) {
+      for (const region of op.regions) {
+        const seen = new Map<string, Operation>();
+        for (const block of region.blocks) {
+          for (const child of block.operations) {
+            const sym = child.getAttr('sym_name');
+            if (sym?.kind !== 'string') continue;
+            const name = (sym as unknown as { value: string }).value;
+            const prior = seen.get(name);
+            if (prior) {
+              return c.emitError(child.location, `redefinition of symbol named '${name}'`, [{ location: prior.location, message: 'see existing symbol definition here' }]);
+            }
+            seen.set(name, child);
+          }
+        }
+      }
+    }
     if (op.hasTrait('NoRegionArguments')) {
       op.regions.forEach((r, i) => {
         if (r.blocks[0] && r.blocks[0].arguments.length > 0) c.emitOpError(op, `region #${i} should have no arguments`);
