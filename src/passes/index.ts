@@ -5,3 +5,4 @@ export * from './options/index.js';
 export * from './pipeline/index.js';
 export * from './registry/index.js';
 export * from './manager/index.js';
+export * from './opt-flags/index.js';

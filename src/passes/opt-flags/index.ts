@@ -1,0 +1,2 @@
+export { OPT_PASS_FLAG_NAMES, parseOptPassFlags, type OptPassFlags } from './opt-flags.js';
+export { passManagerFromFlags, type FlagEnvironment } from './pass-manager-from-flags.js';
