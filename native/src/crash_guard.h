@@ -11,7 +11,8 @@
 
 #include <setjmp.h>
 
-extern sigjmp_buf crash_guard_jmp;
+/* Per thread: each thread guards its own calls. */
+extern __thread sigjmp_buf crash_guard_jmp;
 
 /* Installs the handlers; call right after a sigsetjmp(crash_guard_jmp, 1) returned 0. */
 void crash_guard_arm(void);

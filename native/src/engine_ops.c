@@ -5,19 +5,21 @@
 #include <mlir-c/Pass.h>
 #include <mlir-c/RegisterEverything.h>
 #include <mlir-c/Target/LLVMIR.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 static MlirDialectRegistry registry;
-static bool initialised = false;
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
-void engine_ops_global_init(void) {
-  if (initialised) return;
-  initialised = true;
+static void global_init(void) {
   registry = mlirDialectRegistryCreate();
   mlirRegisterAllDialects(registry); /* dialects and their extensions */
   mlirRegisterAllPasses();
 }
+
+/* Once per process, even when several Node environments (workers) load the addon. */
+void engine_ops_global_init(void) { pthread_once(&init_once, global_init); }
 
 MlirContext engine_ops_new_context(void) {
   /* No threading: deterministic diagnostic order and no thread pool per context. */
