@@ -12,7 +12,7 @@ import {
   type FormatOp,
 } from '../../ir/assembly-format/engine/index.js';
 import type { Dialect, OpDefinition, OperationState, Operation, Type, VerifyContext } from '../../ir/index.js';
-import { verifyOds } from './ods-verify.js';
+import { verifyOds, type TraitVerifier } from './ods-verify.js';
 
 /** Hand-written parts of an op that ODS leaves to C++ (custom syntax, verifiers, inference). */
 export interface OpOverride {
@@ -20,6 +20,11 @@ export interface OpOverride {
   print?: OpDefinition['print'];
   /** Extra verification after the ODS checks. */
   verify?: (op: Operation, ctx: VerifyContext) => void;
+  /**
+   * Verifiers of C++ traits/interfaces (e.g. `CastOpInterface`), run at the
+   * trait's position in the ODS trait list; return false after reporting.
+   */
+  traitVerifiers?: Readonly<Record<string, TraitVerifier>>;
   verifyRegions?: OpDefinition['verifyRegions'];
   /** Result types for formats that leave them to InferTypeOpInterface. */
   inferResultTypes?: (state: OperationState, operandTypes: readonly Type[]) => Type[] | undefined;
@@ -81,7 +86,7 @@ function defineOp(ods: OdsOp, dialect: OdsDialect, classes: ClassTable, options:
     print: o.print ?? (format ? (p, op) => printWithFormat(p, op, format!) : undefined),
     verify(op, ctx) {
       // Like MLIR, the op's own verifier runs only once the ODS invariants hold.
-      if (verifyOds(op, ods, dialect, classes, ctx)) o.verify?.(op, ctx);
+      if (verifyOds(op, ods, dialect, classes, ctx, o.traitVerifiers)) o.verify?.(op, ctx);
     },
     verifyRegions: o.verifyRegions,
     defaultDialect: o.defaultDialect,

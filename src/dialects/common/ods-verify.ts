@@ -10,6 +10,9 @@ import { operandGroups, resultGroups, hasTrait, applyTransformer } from '../../i
 import type { Operation, Type, Value, VerifyContext } from '../../ir/index.js';
 import { verifyNativeTrait } from './ods-native-traits.js';
 
+/** A C++ trait or interface verifier supplied by a dialect; false once it reported. */
+export type TraitVerifier = (op: Operation, ctx: VerifyContext) => boolean;
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -78,6 +81,8 @@ function typesOfName(op: Operation, ods: OdsOp, name: string): Type[] | undefine
   const ri = ods.results.findIndex((r) => r.name === name);
   if (ri >= 0) return resultGroups(ods, op)[ri]?.map((v) => v.type);
   const a = op.getAttr(name);
+  // An untyped StringAttr has MLIR type `none`.
+  if (a?.kind === 'string' && !(a as { type?: Type }).type) return [op.context.noneType()];
   const t = a && 'type' in a ? (a as { type?: Type }).type : undefined;
   return t ? [t] : undefined;
 }
@@ -204,10 +209,19 @@ function verifyInvariants(op: Operation, ods: OdsOp, dialect: OdsDialect, classe
  * traits in declaration order. Predicates that could not be translated never
  * reject. Returns false once something was reported.
  */
-export function verifyOds(op: Operation, ods: OdsOp, dialect: OdsDialect, classes: ClassTable, ctx: VerifyContext): boolean {
+export function verifyOds(
+  op: Operation,
+  ods: OdsOp,
+  dialect: OdsDialect,
+  classes: ClassTable,
+  ctx: VerifyContext,
+  traitVerifiers: Readonly<Record<string, TraitVerifier>> = {},
+): boolean {
   if (!verifyCounts(op, ods, ctx) || !verifySegments(op, ods, ctx)) return false;
   if (!verifyInvariants(op, ods, dialect, classes, ctx)) return false;
   for (const t of ods.traits) {
+    const hook = 'name' in t ? traitVerifiers[t.name] : undefined;
+    if (hook && !hook(op, ctx)) return false;
     if (t.kind === 'native' && !verifyNativeTrait(t.name, op, ctx)) return false;
     if (t.kind === 'param' && t.name === 'HasParent' && !verifyHasParent(op, t.params, dialect, ctx)) return false;
   }

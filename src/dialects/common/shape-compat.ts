@@ -3,7 +3,11 @@
  * are compatible when their ranks agree and each pair of dimensions is equal
  * or has a dynamic side; unranked shapes are compatible with everything.
  */
-import { DYNAMIC, isRanked, isShaped, type Type } from '../../ir/index.js';
+import { DYNAMIC, isRanked, isShaped, type Type, type VectorType } from '../../ir/index.js';
+
+function sameScalableDims(a: VectorType, b: VectorType): boolean {
+  return a.scalableDims.length === b.scalableDims.length && a.scalableDims.every((s, i) => s === b.scalableDims[i]);
+}
 
 export function isDynamic(d: number): boolean {
   return d === DYNAMIC;
@@ -20,6 +24,7 @@ export function compatibleShape(a: Type, b: Type): boolean {
   if (!isShaped(a)) return !isShaped(b);
   if (!isShaped(b)) return false;
   if (!isRanked(a) || !isRanked(b)) return true;
+  if (a.kind === 'vector' && b.kind === 'vector' && !sameScalableDims(a, b)) return false;
   return compatibleShapes(a.shape, b.shape);
 }
 
@@ -30,6 +35,8 @@ export function compatibleShapesOf(types: readonly Type[]): boolean {
   if (ranked.length === 0) return true;
   const rank = ranked[0].shape.length;
   if (ranked.some((t) => t.shape.length !== rank)) return false;
+  const vectors = ranked.filter((t): t is VectorType => t.kind === 'vector');
+  if (vectors.some((v) => !sameScalableDims(v, vectors[0]))) return false;
   for (let i = 0; i < rank; i++) {
     const statics = new Set(ranked.map((t) => t.shape[i]).filter((d) => !isDynamic(d)));
     if (statics.size > 1) return false;

@@ -1,5 +1,6 @@
 import type {
   ArrayAttr,
+  DictionaryAttr,
   FunctionType,
   Operation,
   StringAttr,
@@ -14,17 +15,36 @@ function functionType(op: Operation): FunctionType | undefined {
   return t?.kind === 'type' && (t as TypeAttr).value.kind === 'function' ? ((t as TypeAttr).value as FunctionType) : undefined;
 }
 
+/** `function_interface_impl::verifyTrait`: the arg/res attribute arrays. */
+function verifyAttrArrays(op: Operation, fnType: FunctionType, ctx: VerifyContext): boolean {
+  for (const which of ['argument', 'result'] as const) {
+    const a = op.getAttr(which === 'argument' ? 'arg_attrs' : 'res_attrs');
+    if (!a) continue;
+    const n = which === 'argument' ? fnType.inputs.length : fnType.results.length;
+    const elements = a.kind === 'array' ? (a as ArrayAttr).elements : [];
+    if (elements.length !== n) {
+      ctx.emitOpError(op, `expects ${which} attribute array to have the same number of elements as the number of function ${which}s, got ${elements.length}, but expected ${n}`);
+      return false;
+    }
+    for (const d of elements) {
+      if (d.kind !== 'dictionary') {
+        ctx.emitOpError(op, `expects ${which} attribute dictionary to be a DictionaryAttr, but got \`${ctx.printAttribute(d)}\``);
+        return false;
+      }
+      if ((d as DictionaryAttr).entries.some((e) => !e.name.includes('.'))) {
+        ctx.emitOpError(op, `${which}s may only have dialect attributes`);
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 /** func.func: signature vs entry block, attribute arrays, visibility of declarations. */
 export function verifyFunc(op: Operation, ctx: VerifyContext): void {
   const fnType = functionType(op);
   if (!fnType) return ctx.emitOpError(op, "requires attribute 'function_type'");
-  for (const name of ['arg_attrs', 'res_attrs'] as const) {
-    const a = op.getAttr(name);
-    if (!a) continue;
-    const n = name === 'arg_attrs' ? fnType.inputs.length : fnType.results.length;
-    const what = name === 'arg_attrs' ? 'argument attribute array to have the same number of elements as the number of function arguments' : 'result attribute array to have the same number of elements as the number of function results';
-    if (a.kind !== 'array' || (a as ArrayAttr).elements.length !== n) ctx.emitOpError(op, `expects ${what}, got ${a.kind === 'array' ? (a as ArrayAttr).elements.length : 0}, but expected ${n}`);
-  }
+  if (!verifyAttrArrays(op, fnType, ctx)) return;
   const body = op.regions[0];
   if (!body || body.blocks.length === 0) {
     const vis = op.getAttr('sym_visibility') as StringAttr | undefined;
@@ -99,8 +119,22 @@ export function verifyCall(op: Operation, ctx: VerifyContext): void {
   if (fnType.results.length !== op.results.length) return ctx.emitOpError(op, 'incorrect number of results for callee');
   for (let i = 0; i < op.results.length; i++) {
     if (op.results[i].type !== fnType.results[i]) {
-      ctx.emitOpError(op, `result type mismatch at index ${i}`);
+      const list = (ts: readonly Type[]): string => ts.map((t) => quote(ctx, t)).join(', ');
+      ctx.emitOpError(op, `result type mismatch at index ${i}`, [
+        { location: op.location, message: `      op result types: ${list(op.resultTypes)}` },
+        { location: op.location, message: `function result types: ${list(fnType.results)}` },
+      ]);
       return;
     }
   }
+}
+
+/** func.constant: the referenced function exists and has the constant's type. */
+export function verifyConstant(op: Operation, ctx: VerifyContext): void {
+  const ref = op.getAttr('value') as SymbolRefAttr | undefined;
+  if (!ref || ref.kind !== 'symbol_ref') return;
+  const fn = lookupSymbol(op, ref.root);
+  if (!fn || fn.name !== 'func.func') return ctx.emitOpError(op, `reference to undefined function '${ref.root}'`);
+  const type = op.results[0]?.type;
+  if (type && functionType(fn) !== type) ctx.emitOpError(op, 'reference to function with mismatched type');
 }
