@@ -4,6 +4,11 @@ import { builtinDialect } from './builtin/index.js';
 import { funcDialect } from './func/index.js';
 import { arithDialect } from './arith/index.js';
 import { tensorDialect } from './tensor/index.js';
+import { tosaDialect } from './tosa/index.js';
+import { mpiDialect } from './mpi/index.js';
+import { shardDialect } from './shard/index.js';
+import { memrefDialect } from './memref/index.js';
+import { bufferizationDialect } from './bufferization/index.js';
 
 /** Dialect loaders by namespace: loading happens on first use (MLIR's lazy loading). */
 export const DIALECT_LOADERS: ReadonlyMap<string, () => Dialect> = new Map([
@@ -11,6 +16,11 @@ export const DIALECT_LOADERS: ReadonlyMap<string, () => Dialect> = new Map([
   ['func', funcDialect],
   ['arith', arithDialect],
   ['tensor', tensorDialect],
+  ['tosa', tosaDialect],
+  ['mpi', mpiDialect],
+  ['shard', shardDialect],
+  ['memref', memrefDialect],
+  ['bufferization', bufferizationDialect],
 ]);
 
 export function registerAllDialects(context: Context): Context {
