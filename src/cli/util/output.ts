@@ -1,4 +1,4 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
 /**
@@ -8,6 +8,12 @@ import { dirname, basename, join } from 'node:path';
 export function writeOutput(path: string, text: string): void {
   if (path === '-') {
     process.stdout.write(text);
+    return;
+  }
+  // Devices and pipes (`/dev/null`, fifos) are written in place: renaming over them would replace them.
+  const existing = statSync(path, { throwIfNoEntry: false });
+  if (existing && !existing.isFile()) {
+    writeFileSync(path, text);
     return;
   }
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
