@@ -74,8 +74,8 @@ function verifyWhile(op: OpView): string | undefined {
   if (cy) {
     if (cy.length !== 1) return "require 'cond_graph' only have one result";
     const t = cy[0]!;
-    if (!(isTensor(t) && t.element === 'i1' && (!isRanked(t) || t.shape.length === 0)))
-      return `'cond_graph' result must be a boolean tensor, got '${printType(t)}'`;
+    if (!(isTensor(t) && t.element === 'i1')) return `'cond_graph' result must be a boolean tensor, got '${printType(t)}'`;
+    if (isRanked(t) && !t.shape.every((d) => d === 1)) return `'cond_graph' result must be a size 1 tensor, got '${printType(t)}'`;
   }
   return undefined;
 }

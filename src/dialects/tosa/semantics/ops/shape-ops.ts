@@ -66,13 +66,26 @@ function verifyVariableAccess(valueName: string, index: 'operand' | 'result') {
 }
 
 export const SHAPE_OP_RULES: Record<string, OpRule> = {
-  'tosa.const_shape': { verify: verifyConstShape },
+  'tosa.const_shape': {
+    infer: (op: InferInput) => {
+      const v = op.attrs['values'];
+      return shapeResult(v && typeof v === 'object' && 'kind' in v && v.kind === 'dense' ? v.values.length : 0);
+    },
+    verify: verifyConstShape,
+  },
   'tosa.dim': { infer: () => shapeResult(1), verify: verifyDim },
   'tosa.concat_shape': {
     infer: (op: InferInput) => shapeResult(op.operands.reduce((a, t) => a + rankOfShape(t), 0)),
     verify: verifyConcatShape,
   },
-  'tosa.slice_shape': { verify: verifySliceShape },
+  'tosa.slice_shape': {
+    // The result rank is the constant `size` operand; unknown without it.
+    infer: (op: InferInput) => {
+      const size = op.constants?.[2]?.[0];
+      return size === undefined ? { ok: false, message: 'failed to infer returned types' } : shapeResult(size);
+    },
+    verify: verifySliceShape,
+  },
   ...Object.fromEntries(BINARY_SHAPE.map((n) => [`tosa.${n}_shape`, { infer: (op: InferInput) => shapeResult(rankOfShape(op.operands[0])) }])),
   ...Object.fromEntries(UNARY_SHAPE.map((n) => [`tosa.${n}_shape`, { infer: (op: InferInput) => shapeResult(rankOfShape(op.operands[0])) }])),
   'tosa.variable': {},

@@ -1,0 +1,95 @@
+// Table completeness against the installed ODS files, and rules whose
+// messages were observed from mlir-opt-22 directly (control flow, shape ops).
+import { readFileSync, existsSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { TOSA_SEMANTICS, type OpView, inferTosaResultTypes, parseType, tensor, verifyTosaOp } from '../../src/dialects/tosa/semantics/index.js';
+
+const TD_DIR = '/usr/lib/llvm-22/include/mlir/Dialect/Tosa/IR';
+const ty = parseType;
+const shape = (rank: number) => ({ kind: 'shape' as const, rank });
+
+describe.skipIf(!existsSync(TD_DIR))('op table', () => {
+  test('covers every op of TosaOps.td, TosaShapeOps.td and TosaUtilOps.td', () => {
+    const names = new Set<string>();
+    for (const f of ['TosaOps.td', 'TosaShapeOps.td', 'TosaUtilOps.td']) {
+      const text = readFileSync(`${TD_DIR}/${f}`, 'utf8');
+      for (const m of text.matchAll(/^def Tosa_\w+\s*:\s*Tosa_\w*Op<\s*"([\w.]+)"/gm)) names.add(`tosa.${m[1]}`);
+    }
+    expect(names.size).toBeGreaterThan(90);
+    expect([...names].filter((n) => !TOSA_SEMANTICS.has(n))).toEqual([]);
+  });
+  test('every op with a shape-inference interface has an infer rule', () => {
+    const missing = [...TOSA_SEMANTICS].filter(([, s]) =>
+      (s.ods.traits.includes('InferShapedTypeOpInterface') || s.ods.traits.includes('TosaShapeOperator')) && !s.infer).map(([n]) => n);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('control flow (messages observed from mlir-opt-22)', () => {
+  const cond = ty('tensor<i1>');
+  const x = ty('tensor<2xf32>');
+  const ifOp = (thenArgs: string[], thenYield: string[], elseArgs: string[], elseYield: string[]): OpView => ({
+    name: 'tosa.cond_if', operands: [cond, x], results: [x], attrs: {},
+    regions: [{ args: thenArgs.map(ty), yields: thenYield.map(ty) }, { args: elseArgs.map(ty), yields: elseYield.map(ty) }],
+  });
+  test('cond_if result count', () => {
+    expect(verifyTosaOp(ifOp(['tensor<2xf32>'], ['tensor<2xf32>', 'tensor<2xf32>'], ['tensor<2xf32>'], ['tensor<2xf32>'])))
+      .toEqual(["require same number of values in 'then_graph' results (2) and 'output_list' (1)"]);
+  });
+  test('cond_if argument shape and element type', () => {
+    expect(verifyTosaOp(ifOp(['tensor<3xf32>'], ['tensor<3xf32>'], ['tensor<2xf32>'], ['tensor<2xf32>'])))
+      .toEqual(["require same shapes for 'then_graph' arguments ('tensor<3xf32>') and 'input_list' ('tensor<2xf32>')"]);
+    expect(verifyTosaOp(ifOp(['tensor<2xf32>'], ['tensor<2xf32>'], ['tensor<2xi32>'], ['tensor<2xf32>'])))
+      .toEqual(["require same element type for 'else_graph' arguments ('i32') and 'input_list' ('f32')"]);
+  });
+  test('cond_if infers the meet of its yields', () => {
+    const op = ifOp(['tensor<2xf32>'], ['tensor<2x?xf32>'], ['tensor<2xf32>'], ['tensor<?x3xf32>']);
+    expect(inferTosaResultTypes(op)).toEqual([tensor([2, 3], 'f32')]);
+  });
+  test('while_loop condition and body results', () => {
+    const i = ty('tensor<i32>');
+    const loop = (condYield: string[], bodyYield: string[]): OpView => ({
+      name: 'tosa.while_loop', operands: [i], results: [i], attrs: {},
+      regions: [{ args: [i], yields: condYield.map(ty) }, { args: [i], yields: bodyYield.map(ty) }],
+    });
+    expect(verifyTosaOp(loop(['tensor<i32>'], ['tensor<i32>']))).toEqual(["'cond_graph' result must be a boolean tensor, got 'tensor<i32>'"]);
+    expect(verifyTosaOp(loop(['tensor<i1>'], ['tensor<i32>', 'tensor<i32>'])))
+      .toEqual(["require same number of values in 'body_graph' results (2) and 'input_list' (1)"]);
+    expect(verifyTosaOp(loop(['tensor<i1>'], ['tensor<i32>']))).toEqual([]);
+    expect(verifyTosaOp(loop(['tensor<1xi1>'], ['tensor<i32>']))).toEqual([]);
+    expect(verifyTosaOp(loop(['tensor<2x2xi1>'], ['tensor<i32>']))).toEqual(["'cond_graph' result must be a size 1 tensor, got 'tensor<2x2xi1>'"]);
+    const mismatch: OpView = { ...loop(['tensor<i1>'], ['tensor<i32>']), results: [ty('tensor<f32>')] };
+    expect(verifyTosaOp(mismatch)).toEqual(["require same element type for 'input_list' ('i32') and 'output_list' ('f32')"]);
+  });
+});
+
+describe('shape ops (messages observed from mlir-opt-22)', () => {
+  test('dim', () => {
+    const op = (axis: number, rank: number): OpView => ({
+      name: 'tosa.dim', operands: [ty('tensor<2x3xf32>')], results: [shape(rank)], attrs: { axis: { kind: 'int', value: axis, type: 'i32' } },
+    });
+    expect(verifyTosaOp(op(2, 1))).toEqual(['expect axis to be in the range [0, 2), got 2']);
+    expect(verifyTosaOp(op(1, 2))).toEqual(["expect output shape type to contain one element, got '!tosa.shape<2>'"]);
+    expect(verifyTosaOp(op(1, 1))).toEqual([]);
+  });
+  test('concat_shape and slice_shape', () => {
+    expect(verifyTosaOp({ name: 'tosa.concat_shape', operands: [shape(2), shape(1)], results: [shape(4)], attrs: {} }))
+      .toEqual(['requires output shape rank to be equal to the sum of the input shape ranks (3), got 4']);
+    const slice = (start: number, size: number, out: number): OpView => ({
+      name: 'tosa.slice_shape', operands: [shape(3), ty('tensor<1xi32>'), ty('tensor<1xi32>')], results: [shape(out)], attrs: {},
+      constants: [undefined, [start], [size]], definingOps: ['tosa.const_shape', 'tosa.const', 'tosa.const'],
+    });
+    expect(verifyTosaOp(slice(-1, 2, 2))).toEqual(['expected non-negative start index, got -1']);
+    expect(verifyTosaOp(slice(0, 0, 2))).toEqual(['expected positive size, got 0']);
+    expect(verifyTosaOp(slice(0, 2, 3))).toEqual(['expected output type size to be equal to size attribute, got 3 vs 2']);
+    expect(verifyTosaOp(slice(2, 3, 3))).toEqual(['expected start + size to be less than or equal to input shape rank (3), got 5']);
+    expect(verifyTosaOp(slice(1, 2, 2))).toEqual([]);
+  });
+  test('shape operands must come from shape operators', () => {
+    const op: OpView = {
+      name: 'tosa.reshape', operands: [ty('tensor<6xf32>'), shape(2)], results: [ty('tensor<2x3xf32>')], attrs: {},
+      constants: [undefined, undefined], definingOps: [undefined, undefined],
+    };
+    expect(verifyTosaOp(op)).toEqual(['shape operand is not compile time resolvable']);
+  });
+});
