@@ -52,8 +52,10 @@ for f in "${sources[@]}"; do
     || fail "compiling $f failed"
 done
 # Node-API symbols stay undefined: the node binary provides them at load time.
+# --exclude-libs keeps the C API wrappers private to the addon, so they cannot
+# interpose on (or be interposed by) another library that also links them.
 c++ -shared -o "$tmp/numaccl_mlir.node" "$tmp"/*.o \
-  -Wl,--start-group "${archives[@]}" -Wl,--end-group \
+  -Wl,--exclude-libs,ALL -Wl,--start-group "${archives[@]}" -Wl,--end-group \
   -L"$LLVM_DIR/lib" -lMLIR -lLLVM -Wl,-rpath,"$LLVM_DIR/lib" \
   || fail "linking failed"
 
