@@ -9,7 +9,7 @@
  * mlir-opt reports whole-file positions; mlir-translate reports
  * `within split at FILE:N offset :L:C`, chunk-relative lines.
  */
-import type { SourcePosition } from '../ir/diagnostics/diagnostic.js';
+import type { SourcePosition } from '../ir/index.js';
 
 /** Input split marker; unlikely in real text, and its prefix is too (no near-miss warnings). */
 export const INPUT_MARKER = '//==numaccl-batch-split-b7e1==';

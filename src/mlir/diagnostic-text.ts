@@ -7,7 +7,7 @@
  *       ^                                  (caret under the column)
  *   file:line:col: note: ...               (notes follow their diagnostic)
  */
-import type { Diagnostic, Severity, SourcePosition } from '../ir/diagnostics/diagnostic.js';
+import type { Diagnostic, Severity, SourcePosition } from '../ir/index.js';
 
 const HEADLINE = /^(?:(.*?):(\d+)(?::(\d+))?: )?(error|warning|note|remark): (.*)$/;
 const CARET = /^[ \t~]*\^[ \t~]*$/;

@@ -1,6 +1,6 @@
 /** The in-process backend: MLIR 22's C API through the Node-API addon. */
 import { constants as osConstants } from 'node:os';
-import type { Diagnostic, SourcePosition } from '../ir/diagnostics/diagnostic.js';
+import type { Diagnostic, SourcePosition } from '../ir/index.js';
 import { parseDiagnosticText } from './diagnostic-text.js';
 import { NativeOp, type NativeAddon, type NativeCallResult, type NativeContextHandle, type NativeDiagnostic } from './native-addon.js';
 import { anchorPipeline } from './pipeline.js';

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnostic, SourcePosition } from '../ir/diagnostics/diagnostic.js';
+import type { Diagnostic, SourcePosition } from '../ir/index.js';
 import { buildBatch, locateInBatch, needsOwnRun, splitOutputs, INPUT_MARKER, OUTPUT_MARKER } from './batch.js';
 import { mapPositions, parseDiagnosticText } from './diagnostic-text.js';
 import { resolveIrdl, type ResolvedIrdl } from './irdl.js';

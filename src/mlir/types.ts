@@ -3,9 +3,9 @@
  * Both backends (in-process addon, mlir-opt-22 processes) implement `MlirEngine`
  * and must give the same verdicts, outputs and diagnostics.
  */
-import type { Diagnostic } from '../ir/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../ir/index.js';
 
-export type { Diagnostic, SourcePosition, Severity } from '../ir/diagnostics/diagnostic.js';
+export type { Diagnostic, SourcePosition, Severity } from '../ir/index.js';
 
 /** `native`: the Node-API addon; `process`: mlir-opt-22 executables; `auto`: native when it loads. */
 export type MlirBackendKind = 'native' | 'process';
