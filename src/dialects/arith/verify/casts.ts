@@ -14,6 +14,7 @@ import {
 } from '../../../ir/index.js';
 import type { OpOverride } from '../../common/ods-dialect.js';
 import { compatibleShape } from '../../common/shape-compat.js';
+import { verifyCastInterface, type CastCheck } from '../../common/cast-interface.js';
 
 type ElementKind = 'int' | 'float' | 'intOrIndex' | 'intOrFloat';
 
@@ -53,8 +54,6 @@ function sameEncoding(a: Type, b: Type): boolean {
 function validCast(input: Type, output: Type): boolean {
   return sameEncoding(input, output) && compatibleShape(input, output);
 }
-
-type CastCheck = (input: Type, output: Type) => boolean;
 
 function widthChange(kind: 'int' | 'float', cmp: (dst: number, src: number) => boolean): CastCheck {
   return (input, output) => {
@@ -104,23 +103,6 @@ const CAST_CHECKS: Readonly<Record<string, CastCheck>> = {
   'arith.index_castui': indexCast,
   'arith.bitcast': bitcast,
 };
-
-/** `impl::verifyCastInterfaceOp`, with MLIR's wording. */
-export function verifyCastInterface(check: CastCheck, op: Operation, ctx: VerifyContext): boolean {
-  if (op.results.length === 0) {
-    ctx.emitOpError(op, 'expected at least one result for cast operation');
-    return false;
-  }
-  // The scaling casts pass only their first operand to areCastCompatible.
-  const input = op.numOperands > 0 ? op.operand(0).type : undefined;
-  if (input && op.results.length === 1 && check(input, op.results[0].type)) return true;
-  const q = (t: Type): string => `'${ctx.printType(t)}'`;
-  const operands = op.name.startsWith('arith.scaling_') ? op.operands.slice(0, 1) : op.operands;
-  const ins = operands.length === 0 ? 's []' : operands.length === 1 ? ` ${q(operands[0].type)}` : `s ${operands.map((v) => q(v.type)).join(', ')}`;
-  const outs = op.results.length === 1 ? ` ${q(op.results[0].type)}` : `s ${op.results.map((r) => q(r.type)).join(', ')}`;
-  ctx.emitOpError(op, `operand type${ins} and result type${outs} are cast incompatible`);
-  return false;
-}
 
 /** `verifyExtOp` / `verifyTruncateOp`: element widths must grow / shrink (MLIR reports it without the op prefix). */
 function widthVerifier(direction: 'wider' | 'shorter'): (op: Operation, ctx: VerifyContext) => void {
