@@ -46,6 +46,9 @@ export function createMlirEngine(options: MlirEngineOptions = {}): MlirEngine {
   if (choice !== 'native' && choice !== 'process' && choice !== 'auto') {
     throw new Error(`numaccl/mlir: options.backend must be 'native', 'process' or 'auto', not ${JSON.stringify(choice)}`);
   }
+  if (options.maxBatch !== undefined && !(Number.isInteger(options.maxBatch) && options.maxBatch > 0)) {
+    throw new Error(`numaccl/mlir: options.maxBatch must be a positive integer, not ${String(options.maxBatch)}`);
+  }
   if (choice === 'native') {
     const e = createNative();
     if (typeof e === 'string') throw new Error(`numaccl/mlir: native backend unavailable: ${e}`);

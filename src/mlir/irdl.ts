@@ -8,6 +8,13 @@ export interface ResolvedIrdl {
   readonly name: string;
 }
 
+/** Translation takes no IRDL; say so instead of failing obscurely in mlir-translate. */
+export function rejectIrdlForTranslation(options: MlirInputOptions): void {
+  if (options.irdl !== undefined || options.irdlFile !== undefined) {
+    throw new Error('numaccl/mlir: translateToLLVMIR takes no irdl/irdlFile option (IRDL dialects do not translate to LLVM IR)');
+  }
+}
+
 export function resolveIrdl(options: MlirInputOptions): ResolvedIrdl | undefined {
   if (options.irdl !== undefined && options.irdlFile !== undefined) {
     throw new Error('numaccl/mlir: options.irdl and options.irdlFile are mutually exclusive');

@@ -4,7 +4,7 @@ import type { Diagnostic, SourcePosition } from '../ir/index.js';
 import { parseDiagnosticText } from './diagnostic-text.js';
 import { NativeOp, type NativeAddon, type NativeCallResult, type NativeContextHandle, type NativeDiagnostic } from './native-addon.js';
 import { anchorPipeline } from './pipeline.js';
-import { resolveIrdl, type ResolvedIrdl } from './irdl.js';
+import { rejectIrdlForTranslation, resolveIrdl, type ResolvedIrdl } from './irdl.js';
 import type {
   MlirEngine,
   RunOptions,
@@ -81,6 +81,7 @@ export class NativeMlirEngine implements MlirEngine {
   }
 
   translateToLLVMIR(text: string, options: TranslateOptions = {}): TranslateResult {
+    rejectIrdlForTranslation(options);
     return this.#call(NativeOp.Translate, text, '', options, false);
   }
 

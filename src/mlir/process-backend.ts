@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Diagnostic, SourcePosition } from '../ir/index.js';
 import { buildBatch, locateInBatch, needsOwnRun, splitOutputs, INPUT_MARKER, OUTPUT_MARKER } from './batch.js';
 import { mapPositions, parseDiagnosticText } from './diagnostic-text.js';
-import { resolveIrdl, type ResolvedIrdl } from './irdl.js';
+import { rejectIrdlForTranslation, resolveIrdl, type ResolvedIrdl } from './irdl.js';
 import { anchorPipeline } from './pipeline.js';
 import type {
   MlirEngine,
@@ -107,6 +107,7 @@ export class ProcessMlirEngine implements MlirEngine {
   }
 
   translateManyToLLVMIR(texts: readonly string[], options: TranslateOptions = {}): TranslateResult[] {
+    rejectIrdlForTranslation(options);
     if (!this.#tools.mlirTranslate) throw new Error('numaccl/mlir: mlir-translate-22 not found; cannot translate to LLVM IR');
     const flags = ['--mlir-to-llvmir'];
     if (options.allowUnregistered) flags.push('--allow-unregistered-dialect');

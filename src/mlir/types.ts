@@ -40,7 +40,8 @@ export interface RunOptions extends MlirInputOptions {
   readonly printGeneric?: boolean;
 }
 
-export type TranslateOptions = MlirInputOptions;
+/** IRDL dialects do not translate to LLVM IR (and mlir-translate has no --irdl-file). */
+export type TranslateOptions = Omit<MlirInputOptions, 'irdl' | 'irdlFile'>;
 
 export interface VerifyResult {
   readonly ok: boolean;

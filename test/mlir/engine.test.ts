@@ -47,6 +47,11 @@ describe('createMlirEngine', () => {
     e.dispose();
   });
 
+  test('a bad maxBatch is refused, naming the option', () => {
+    expect(() => createMlirEngine({ backend: 'process', maxBatch: 0 })).toThrow(/options\.maxBatch/);
+    expect(() => createMlirEngine({ maxBatch: Number.NaN })).toThrow(/options\.maxBatch/);
+  });
+
   test('process backend with a missing executable says which one', () => {
     expect(() => createMlirEngine({ backend: 'process', mlirOpt: '/nonexistent/mlir-opt' })).toThrow(/\/nonexistent\/mlir-opt/);
   });
@@ -179,6 +184,19 @@ describe.skipIf(!bothAvailable)('both backends', () => {
     // the native context knows every dialect and fails at translation. Both refuse.
     expect(native.translateToLLVMIR(ADD).ok).toBe(false);
     expect(proc.translateToLLVMIR(ADD).ok).toBe(false);
+  });
+
+  test('translation refuses IRDL options clearly', () => {
+    for (const [, e] of each()) {
+      expect(() => e.translateToLLVMIR(ADD, { irdl: CMATH_IRDL } as never)).toThrow(/takes no irdl/);
+    }
+  });
+
+  test('batches of one input per mlir-opt run give the same results as big batches', () => {
+    const small = createMlirEngine({ backend: 'process', maxBatch: 1 });
+    const texts = [ADD, NORM_OK, ADD.replace('i32 {', 'i64 {'), 'module {', ''];
+    expect(small.verifyMany(texts, { allowUnregistered: true })).toEqual(proc.verifyMany(texts, { allowUnregistered: true }));
+    small.dispose();
   });
 
   test('inputs that contain the default split marker are not split', () => {
