@@ -6,3 +6,5 @@ export * from './pipeline/index.js';
 export * from './registry/index.js';
 export * from './manager/index.js';
 export * from './opt-flags/index.js';
+export * from './rewrite/index.js';
+export * from './generic/index.js';

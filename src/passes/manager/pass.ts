@@ -6,30 +6,9 @@
  */
 import { fileLineColOf, type Diagnostic, type Operation, type Severity } from '../../ir/index.js';
 import type { AnyOptionValues } from '../options/index.js';
-import type { PassInfo } from '../registry/index.js';
+import type { DiagnosticNoteInput, PassInfo, PassInstance, PassRunContext } from '../registry/index.js';
 
-export interface DiagnosticNoteInput {
-  readonly op?: Operation;
-  readonly message: string;
-}
-
-/** The handle a running pass gets. */
-export interface PassRunContext {
-  readonly info: PassInfo;
-  readonly options: AnyOptionValues;
-  /** `error: message` at `op`'s location; the pass fails. */
-  emitError(op: Operation, message: string, notes?: readonly DiagnosticNoteInput[]): void;
-  /** `error: 'op.name' op message`, MLIR's `emitOpError`; the pass fails. */
-  emitOpError(op: Operation, message: string, notes?: readonly DiagnosticNoteInput[]): void;
-  emitWarning(op: Operation, message: string): void;
-  emitRemark(op: Operation, message: string): void;
-  /** Fail without (or in addition to) a diagnostic. */
-  signalPassFailure(): void;
-}
-
-export interface PassInstance {
-  run(op: Operation, context: PassRunContext): void;
-}
+export type { DiagnosticNoteInput, PassInstance, PassRunContext } from '../registry/index.js';
 
 export function isPassInstance(x: unknown): x is PassInstance {
   return typeof x === 'object' && x !== null && typeof (x as { run?: unknown }).run === 'function';

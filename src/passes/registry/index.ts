@@ -32,3 +32,4 @@ export {
   passOptionWidth,
 } from './help-text.js';
 export { COMMAND_LINE_BUFFER, MIXED_PIPELINE_MESSAGE, pipelineFromArgs, type PipelineFlags, type ToolOptions } from './pipeline-flags.js';
+export type { DiagnosticNoteInput, PassInstance, PassRunContext } from './pass-instance.js';

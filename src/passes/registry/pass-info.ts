@@ -4,14 +4,13 @@
  * typed options schema.
  */
 import type { AnyOptionValues, OptionsSchema, OptionValues } from '../options/index.js';
+import type { PassInstance } from './pass-instance.js';
 
 /**
  * A registered pass. `anchor` restricts it to one op name (`func.func`); left
  * out, the pass runs on any op. `displayName` is the name IR dumps use
  * (`// -----// IR Dump After <displayName> (<argument>) //----- //`).
- * `create` builds a pass instance from its option values; it is typed by the
- * pass manager, which is the only caller (`unknown` keeps this module free
- * of the IR).
+ * `create` builds a pass instance from its option values.
  */
 export interface PassInfo<S extends OptionsSchema = OptionsSchema> {
   readonly kind: 'pass';
@@ -21,7 +20,7 @@ export interface PassInfo<S extends OptionsSchema = OptionsSchema> {
   readonly options: S;
   readonly anchor?: string;
   readonly displayName: string;
-  readonly create?: (options: OptionValues<S>) => unknown;
+  readonly create?: (options: OptionValues<S>) => PassInstance;
 }
 
 /**
@@ -48,7 +47,7 @@ export interface PassDeclaration<S extends OptionsSchema> {
   readonly options?: S;
   readonly anchor?: string;
   readonly displayName?: string;
-  readonly create?: (options: OptionValues<S>) => unknown;
+  readonly create?: (options: OptionValues<S>) => PassInstance;
 }
 
 export interface PipelineDeclaration<S extends OptionsSchema> {

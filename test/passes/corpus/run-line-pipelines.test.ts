@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passRegistry, dumpPipeline, pipelineFromArgs, type ResolvedElement } from '../../../src/passes/registry/index.js';
+import { passRegistry, dumpPipeline, pipelineFromArgs, type ResolvedElement } from '../../../src/passes/index.js';
 import { PipelineError } from '../../../src/passes/source/index.js';
 import { upstreamArbitraryNote } from '../support/notes.js';
 import { mlirOptInvocations } from '../support/run-lines.js';
