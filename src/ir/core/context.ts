@@ -59,7 +59,13 @@ export class Context {
   }
 
   // ---- builtin types ------------------------------------------------------
+  private readonly signlessInts = new Map<number, Ty.IntegerType>();
   integerType(width: number, signedness: Ty.Signedness = 'signless'): Ty.IntegerType {
+    if (signedness === 'signless') {
+      let t = this.signlessInts.get(width);
+      if (!t) this.signlessInts.set(width, (t = this.types.get(`i:${width}:signless`, (id) => new Ty.IntegerType(id, width, signedness))));
+      return t;
+    }
     return this.types.get(`i:${width}:${signedness}`, (id) => new Ty.IntegerType(id, width, signedness));
   }
   indexType(): Ty.IndexType {
@@ -128,6 +134,10 @@ export class Context {
     const key = `da:${elementType.id}:${values.map((v) => (Object.is(v, -0) ? '-0' : String(v))).join(',')}`;
     return this.attrs.get(key, (id) => new At.DenseArrayAttr(id, elementType, [...values] as number[] | bigint[]));
   }
+  private emptyDict: At.DictionaryAttr | undefined;
+  emptyDictionary(): At.DictionaryAttr {
+    return (this.emptyDict ??= this.dictionaryAttr([]));
+  }
   /** Entries are sorted by name; later duplicates must be rejected by the caller. */
   dictionaryAttr(entries: readonly At.NamedAttribute[]): At.DictionaryAttr {
     const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -178,6 +188,19 @@ export class Context {
     return this.attrs.get('loc:?', (id) => new Loc.UnknownLoc(id));
   }
   fileLineColLoc(file: string, line: number, col: number, endLine?: number, endCol?: number): Loc.FileLineColLoc {
+    if (endLine === undefined && endCol === undefined) {
+      // Hot path (one per parsed op): nested maps instead of a string key.
+      let byFile = this.pointLocs.get(file);
+      if (!byFile) this.pointLocs.set(file, (byFile = new Map()));
+      const k = line * 0x100000 + col;
+      let loc = byFile.get(k);
+      if (!loc) byFile.set(k, (loc = this.uniqueFileLoc(file, line, col, undefined, undefined)));
+      return loc;
+    }
+    return this.uniqueFileLoc(file, line, col, endLine, endCol);
+  }
+  private readonly pointLocs = new Map<string, Map<number, Loc.FileLineColLoc>>();
+  private uniqueFileLoc(file: string, line: number, col: number, endLine: number | undefined, endCol: number | undefined): Loc.FileLineColLoc {
     const key = `loc:f:${line}:${col}:${endLine ?? ''}:${endCol ?? ''}:${file}`;
     return this.attrs.get(key, (id) => new Loc.FileLineColLoc(id, file, line, col, endLine, endCol));
   }

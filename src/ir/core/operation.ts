@@ -229,6 +229,7 @@ function walkOp(op: Operation, cb: (op: Operation) => void | 'skip' | 'interrupt
 }
 
 function toDict(context: Context, entries: Map<string, Attribute>): DictionaryAttr {
+  if (entries.size === 0) return context.emptyDictionary();
   return context.dictionaryAttr([...entries].map(([name, value]) => ({ name, value })));
 }
 

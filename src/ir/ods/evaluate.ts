@@ -33,8 +33,18 @@ export interface EvaluateOptions {
   readonly valueType?: (name: string) => Type | undefined;
 }
 
+/** Memo for context-free evaluations: predicates come from static ODS data and subjects are uniqued. */
+const memo = new WeakMap<Pred, WeakMap<object, Map<ClassTable | undefined, Truth>>>();
+
 export function evaluatePred(pred: Pred, subject: Subject, options: EvaluateOptions = {}): Truth {
-  return new Evaluator(options).eval(pred, subject);
+  if (options.valueType || !(subject instanceof Type || subject instanceof Attribute)) return new Evaluator(options).eval(pred, subject);
+  let bySubject = memo.get(pred);
+  if (!bySubject) memo.set(pred, (bySubject = new WeakMap()));
+  let byClasses = bySubject.get(subject);
+  if (!byClasses) bySubject.set(subject, (byClasses = new Map()));
+  let r = byClasses.get(options.classes);
+  if (r === undefined) byClasses.set(options.classes, (r = new Evaluator(options).eval(pred, subject)));
+  return r;
 }
 
 function cmp(a: number | bigint, op: Cmp, b: number | bigint): boolean {

@@ -86,6 +86,8 @@ export class ParserState {
   }
 
   fail(message: string, offset?: number): never {
+    // A character no token accepts is reported as MLIR's lexer does, whatever the parser expected.
+    if (offset === undefined && this.tokens.peek().kind === Kind.Unknown) throw new ParseError(this.errorOffset(), 'unexpected character');
     throw new ParseError(offset ?? this.errorOffset(), message);
   }
 

@@ -24,8 +24,44 @@ function intValueText(value: bigint, type: Type): string {
   return value.toString();
 }
 
-/** MLIR's textual form of an attribute. */
+const attrText = new WeakMap<At.Attribute, string>();
+const attrTextNoType = new WeakMap<At.Attribute, string>();
+const distinctInside = new WeakMap<At.Attribute, boolean>();
+
+/** Does the attribute (transitively) contain a distinct attribute, whose printed id depends on the print? */
+function containsDistinct(a: At.Attribute): boolean {
+  let r = distinctInside.get(a);
+  if (r !== undefined) return r;
+  switch (a.kind) {
+    case 'distinct':
+      r = true;
+      break;
+    case 'array':
+      r = (a as At.ArrayAttr).elements.some(containsDistinct);
+      break;
+    case 'dictionary':
+      r = (a as At.DictionaryAttr).entries.some((e) => containsDistinct(e.value));
+      break;
+    case 'location':
+      r = (a as Loc.Location).locKind === 'fused' && !!(a as Loc.FusedLoc).metadata && containsDistinct((a as Loc.FusedLoc).metadata!);
+      break;
+    default:
+      r = false;
+  }
+  distinctInside.set(a, r);
+  return r;
+}
+
+/** MLIR's textual form of an attribute (cached per attribute unless it holds distinct attributes). */
 export function printAttribute(a: At.Attribute, opts: AttributePrintOptions = {}): string {
+  if (containsDistinct(a)) return printAttributeUncached(a, opts);
+  const cache = opts.elideType ? attrTextNoType : attrText;
+  let s = cache.get(a);
+  if (s === undefined) cache.set(a, (s = printAttributeUncached(a, opts)));
+  return s;
+}
+
+function printAttributeUncached(a: At.Attribute, opts: AttributePrintOptions): string {
   switch (a.kind) {
     case 'integer': {
       const ia = a as At.IntegerAttr;

@@ -12,8 +12,16 @@ function dims(shape: readonly number[], scalable?: readonly boolean[]): string {
     .join('');
 }
 
-/** MLIR's textual form of a type. */
+const typeText = new WeakMap<Ty.Type, string>();
+
+/** MLIR's textual form of a type (cached: types are immutable and uniqued). */
 export function printType(t: Ty.Type): string {
+  let s = typeText.get(t);
+  if (s === undefined) typeText.set(t, (s = printTypeUncached(t)));
+  return s;
+}
+
+function printTypeUncached(t: Ty.Type): string {
   switch (t.kind) {
     case 'integer': {
       const it = t as Ty.IntegerType;

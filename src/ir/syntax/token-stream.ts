@@ -55,7 +55,12 @@ export function lexRange(source: string, start: number, end: number): Token[] {
     const t = result.tokens[i];
     out[i] = { kind: kindOf.get(t.tokenType) ?? Kind.Unknown, text: t.image, offset: t.startOffset + start };
   }
-  return out;
+  if (result.errors.length === 0) return out;
+  // Characters no token accepts become Unknown tokens, in source order.
+  for (const e of result.errors) {
+    for (let k = 0; k < e.length; k++) out.push({ kind: Kind.Unknown, text: text[e.offset + k], offset: e.offset + k + start });
+  }
+  return out.sort((a, b) => a.offset - b.offset);
 }
 
 /** Lexing works on segments that end at a line break: no MLIR token spans lines. */

@@ -20,8 +20,12 @@ export const ExclamationIdentifier = createToken({ name: 'ExclamationIdentifier'
 export const Arrow = createToken({ name: 'Arrow', pattern: /->/ });
 export const Ellipsis = createToken({ name: 'Ellipsis', pattern: /\.\.\./ });
 export const Punctuation = createToken({ name: 'Punctuation', pattern: /[:,=<>{}()[\]\-+?*|]/ });
-/** Any character no other token accepts: reported by the parser with its location. */
-export const Unknown = createToken({ name: 'Unknown', pattern: /[^]/ });
+/**
+ * A character no other token accepts. It has no pattern of its own (a
+ * complement set would disable chevrotain's first-character optimisation);
+ * lexing errors are turned into these tokens so the parser reports them.
+ */
+export const Unknown = createToken({ name: 'Unknown', pattern: Lexer.NA });
 
 export const allTokens: TokenType[] = [
   WhiteSpace,
@@ -40,11 +44,10 @@ export const allTokens: TokenType[] = [
   Arrow,
   Ellipsis,
   Punctuation,
-  Unknown,
 ];
 
 export const mlirLexer = new Lexer(allTokens, {
   positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
+  ensureOptimizations: true,
   skipValidations: true,
 });

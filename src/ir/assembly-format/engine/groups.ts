@@ -3,8 +3,15 @@ import type { Operation } from '../../core/operation.js';
 import type { Value } from '../../core/value.js';
 import type { DenseArrayAttr } from '../../attributes/attribute.js';
 
+const traitSets = new WeakMap<OdsOp, ReadonlySet<string>>();
+
 export function hasTrait(ods: OdsOp, name: string): boolean {
-  return ods.traits.some((t) => (t.kind === 'native' || t.kind === 'internal' || t.kind === 'param') && t.name === name);
+  let set = traitSets.get(ods);
+  if (!set) {
+    set = new Set(ods.traits.filter((t) => t.kind === 'native' || t.kind === 'internal' || t.kind === 'param').map((t) => (t as { name: string }).name));
+    traitSets.set(ods, set);
+  }
+  return set.has(name);
 }
 
 /**
