@@ -79,14 +79,27 @@ const shapeOps: fc.Arbitrary<Draft> = fc.oneof(
   })),
 );
 
-/** Attribute mutations: values MLIR's verifiers range-check. */
+/** Attribute and constant-operand mutations: values MLIR's verifiers range-check. */
 type AttrMutation = { key: string; index: number; value: number } | null;
 const attrMutationArb: fc.Arbitrary<AttrMutation> = fc.oneof(
   { weight: 4, arbitrary: fc.constant<AttrMutation>(null) },
   { weight: 1, arbitrary: fc.record({ key: fc.constantFrom('stride', 'pad', 'dilation', 'kernel', 'out_pad', 'perms', 'axis'), index: fc.nat(5), value: fc.integer({ min: -2, max: 0 }) }) },
+  { weight: 1, arbitrary: fc.record({ key: fc.constant('#const'), index: fc.nat(7), value: fc.integer({ min: -2, max: 0 }) }) },
 );
 
+function mutateConstants(d: Draft, index: number, value: number): Draft {
+  const k = d.operands.findIndex((o) => o.constant !== undefined && o.type.kind === 'shape');
+  if (k < 0) return d;
+  const o = d.operands[k]!;
+  const constant = [...o.constant!];
+  constant[index % constant.length] = value;
+  // No 0 in a reshape target: mlir-opt-22 dies with SIGFPE dividing by the static product.
+  if (d.name === 'tosa.reshape' && constant.includes(0)) return d;
+  return { ...d, operands: d.operands.map((x, i) => (i === k ? { ...o, constant } : x)) };
+}
+
 function mutateAttrs(d: Draft, m: AttrMutation): Draft {
+  if (m && m.key === '#const') return mutateConstants(d, m.index, m.value);
   if (!m || !(m.key in d.attrs)) return d;
   const v = d.attrs[m.key]!;
   let nv: AttrValue = v;

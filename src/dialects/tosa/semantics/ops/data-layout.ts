@@ -49,8 +49,6 @@ function verifyConcat(op: OpView): string | undefined {
   const firstRanked = op.operands.find(isRanked);
   if (firstRanked && (axis < 0 || axis >= firstRanked.shape.length))
     return `expect axis to be within range 0 < axis < rank(input1[firstRankedTensorIdx]), got ${axis}`;
-  if (firstRanked && isRanked(out) && out.shape.length !== firstRanked.shape.length)
-    return `expect output rank to match inputs rank, got ${out.shape.length} vs ${firstRanked.shape.length}`;
   if (!op.operands.every(isRanked) || !firstRanked) return undefined;
   const r0 = firstRanked.shape.length;
   for (let k = 1; k < op.operands.length; k++) {
@@ -63,6 +61,7 @@ function verifyConcat(op: OpView): string | undefined {
       if (a !== b) return `expect all operand shapes to have the same sizes on non-axis dimensions, but got ${a} vs ${b} at index ${i} on operands 0 and ${k}`;
     }
   }
+  if (isRanked(out) && out.shape.length !== r0) return `expect output rank to match inputs rank, got ${out.shape.length} vs ${r0}`;
   let sum = 0;
   for (const t of op.operands as (typeof firstRanked)[]) {
     const d = t.shape[axis]!;

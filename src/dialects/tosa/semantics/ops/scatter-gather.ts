@@ -97,6 +97,8 @@ function verifyScatter(op: OpView): string | undefined {
   if (isRanked(out)) {
     const e = mismatch('values_out', 0, n, dimOf(out, 0)) ?? mismatch('values_out', 1, k, dimOf(out, 1)) ?? mismatch('values_out', 2, c, dimOf(out, 2));
     if (e) return e;
+    // A dynamic K in values_in is taken from values_out for the K >= W rule.
+    if (k === '?') k = dimOf(out, 1);
   }
   if (k !== '?' && w !== '?' && k < w) return `requires dimensions K >= W, got K=${k} and W=${w}`;
   return undefined;
