@@ -1,6 +1,8 @@
 import {
   evaluatePred,
   type ClassTable,
+  type Pred,
+  type Truth,
   type OdsDialect,
   type OdsOp,
   type OdsTrait,
@@ -114,12 +116,46 @@ function predTraitHolds(op: Operation, ods: OdsOp, t: OdsTrait, classes: ClassTa
       return expected.length === rhs.length && expected.every((x, i) => x === rhs[i]);
     }
     case 'pred': {
-      const v = evaluatePred(t.pred, op.context.noneType(), { classes, valueType: (n) => typeOfName(op, ods, n) });
+      const v = evaluateOpPred(t.pred, op, ods, classes);
       return v === 'unknown' ? undefined : v;
     }
     default:
       return undefined;
   }
+}
+
+/**
+ * An op-level predicate. `tensorShape` comparisons involving an unranked
+ * tensor are decided here: MLIR's C++ calls `TensorType::getShape()` on it,
+ * which in mlir-opt-22 only ever equals the shape of the very same type.
+ */
+function evaluateOpPred(pred: Pred, op: Operation, ods: OdsOp, classes: ClassTable): Truth {
+  const valueType = (n: string): Type | undefined => typeOfName(op, ods, n);
+  const combine = (parts: readonly Pred[], isAnd: boolean): Truth => {
+    let result: Truth = isAnd;
+    for (const p of parts) {
+      const v = evaluateOpPred(p, op, ods, classes);
+      if (v === !isAnd) return v;
+      if (v === 'unknown') result = 'unknown';
+    }
+    return result;
+  };
+  switch (pred.kind) {
+    case 'and':
+      return combine(pred.operands, true);
+    case 'or':
+      return combine(pred.operands, false);
+    case 'not': {
+      const v = evaluateOpPred(pred.operand, op, ods, classes);
+      return v === 'unknown' ? v : !v;
+    }
+    case 'valuesEqual': {
+      const [a, b] = pred.values.map(valueType);
+      if (pred.property === 'tensorShape' && a && b && (a.kind === 'unranked_tensor' || b.kind === 'unranked_tensor')) return a === b;
+      break;
+    }
+  }
+  return evaluatePred(pred, op.context.noneType(), { classes, valueType });
 }
 
 function predTraitMessage(t: OdsTrait): string {
@@ -225,5 +261,24 @@ export function verifyOds(
     if (t.kind === 'native' && !verifyNativeTrait(t.name, op, ctx)) return false;
     if (t.kind === 'param' && t.name === 'HasParent' && !verifyHasParent(op, t.params, dialect, ctx)) return false;
   }
-  return true;
+  return verifyImpliedInferType(op, ods, ctx);
+}
+
+/**
+ * ODS appends `InferTypeOpInterface` (last in the trait list) to ops whose
+ * result types SameOperandsAndResultType determines: the results must then
+ * equal the first fixed operand's type exactly, not just be compatible.
+ * (Other implied inferences repeat checks the pred traits already made.)
+ */
+function verifyImpliedInferType(op: Operation, ods: OdsOp, ctx: VerifyContext): boolean {
+  if (!hasTrait(ods, 'SameOperandsAndResultType') || ods.results.length === 0) return true;
+  if (ods.results.some((r) => r.kind !== 'single')) return true;
+  if (ods.traits.some((t) => t.kind === 'interface' && t.name === 'InferTypeOpInterface')) return true;
+  const anchor = ods.operands.findIndex((o) => o.kind === 'single');
+  const type = anchor >= 0 ? operandGroups(ods, op)[anchor]?.[0]?.type : undefined;
+  if (!type || op.resultTypes.every((t) => t === type)) return true;
+  const list = (ts: readonly Type[]): string => ts.map((t) => `'${ctx.printType(t)}'`).join(', ');
+  const inferred = op.resultTypes.map(() => type);
+  ctx.emitError(op.location, `'${op.name}' op inferred type(s) ${list(inferred)} are incompatible with return type(s) of operation ${list(op.resultTypes)}`);
+  return false;
 }

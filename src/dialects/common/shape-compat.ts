@@ -5,8 +5,13 @@
  */
 import { DYNAMIC, isRanked, isShaped, type Type, type VectorType } from '../../ir/index.js';
 
-function sameScalableDims(a: VectorType, b: VectorType): boolean {
-  return a.scalableDims.length === b.scalableDims.length && a.scalableDims.every((s, i) => s === b.scalableDims[i]);
+/**
+ * MLIR 22 only asks that shapes be both scalable or both fixed (observed with
+ * mlir-opt-22: `vector<[4]x4xi8>` and `vector<4x[4]xi8>` are compatible,
+ * `memref<4x4xi8>` and `vector<4x[4]xi8>` are not).
+ */
+function isScalable(t: Type): boolean {
+  return t.kind === 'vector' && (t as VectorType).scalableDims.some((s) => s);
 }
 
 export function isDynamic(d: number): boolean {
@@ -24,7 +29,7 @@ export function compatibleShape(a: Type, b: Type): boolean {
   if (!isShaped(a)) return !isShaped(b);
   if (!isShaped(b)) return false;
   if (!isRanked(a) || !isRanked(b)) return true;
-  if (a.kind === 'vector' && b.kind === 'vector' && !sameScalableDims(a, b)) return false;
+  if (isScalable(a) !== isScalable(b)) return false;
   return compatibleShapes(a.shape, b.shape);
 }
 
@@ -35,8 +40,7 @@ export function compatibleShapesOf(types: readonly Type[]): boolean {
   if (ranked.length === 0) return true;
   const rank = ranked[0].shape.length;
   if (ranked.some((t) => t.shape.length !== rank)) return false;
-  const vectors = ranked.filter((t): t is VectorType => t.kind === 'vector');
-  if (vectors.some((v) => !sameScalableDims(v, vectors[0]))) return false;
+  if (ranked.some((t) => isScalable(t) !== isScalable(ranked[0]))) return false;
   for (let i = 0; i < rank; i++) {
     const statics = new Set(ranked.map((t) => t.shape[i]).filter((d) => !isDynamic(d)));
     if (statics.size > 1) return false;
