@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MLIR_OPT_MISSING, hasMlirOpt, runMlirOpt } from './mlir-opt.js';
+import { MLIR_OPT_MISSING, hasMlirOpt, processStats, runMlirOpt } from './mlir-opt.js';
 
 /** Inputs chosen to trip every way a batch could mislead. */
 const TRICKY = [
@@ -24,22 +24,39 @@ const TRICKY = [
 ];
 
 describe.skipIf(!hasMlirOpt())('runMlirOpt', () => {
-  for (const args of [
+  const modes = [
     ['--allow-unregistered-dialect'],
     ['--allow-unregistered-dialect', '--mlir-print-op-generic'],
     ['--allow-unregistered-dialect', '--verify-diagnostics'],
-  ]) {
+  ];
+  modes.forEach((args, m) => {
     it(`gives each input of a batch what a run on it alone gives (${args.join(' ')})`, async () => {
-      const inputs = [...TRICKY, ...TRICKY.slice().reverse()];
+      // Each mode sees the fixture rotated, so crashes and strays sit at different places in the batch.
+      const inputs = [...TRICKY.slice(5 * m), ...TRICKY.slice(0, 5 * m)];
       const batched = await runMlirOpt(inputs, { args, cacheDir: false });
       const alone = await runMlirOpt(inputs, { args, cacheDir: false, batchSize: 1 });
       expect(batched).toEqual(alone);
       // The fixture really exercises success, failure and crash.
       expect(alone.some((r) => r.ok)).toBe(true);
       expect(alone.some((r) => !r.ok && !r.crashed)).toBe(true);
-      expect(alone.filter((r) => r.crashed)).toHaveLength(2);
+      expect(alone.filter((r) => r.crashed)).toHaveLength(1);
     });
-  }
+  });
+
+  it('runs a clean batch in one process, and isolates a crash in logarithmically many runs', async () => {
+    const clean = Array.from({ length: 120 }, (_, i) => `"foo.op${i}"() {v = ${i} : i32} : () -> ()\n`);
+    const before = processStats.spawned;
+    const results = await runMlirOpt(clean, { args: ['--allow-unregistered-dialect'], cacheDir: false });
+    expect(processStats.spawned - before).toBe(1);
+    results.forEach((r, i) => expect(r.output).toContain(`"foo.op${i}"() {v = ${i} : i32}`));
+    const crashing = [...clean.slice(0, 60), TRICKY[6], ...clean.slice(60)];
+    const mid = processStats.spawned;
+    const withCrash = await runMlirOpt(crashing, { args: ['--allow-unregistered-dialect'], cacheDir: false });
+    expect(withCrash[60].crashed).toMatch(/crashed/);
+    expect(withCrash.filter((r) => r.ok)).toHaveLength(120);
+    // Halving finds the crasher in about 2·log2(121) runs, not 121.
+    expect(processStats.spawned - mid).toBeLessThanOrEqual(16);
+  });
 
   it('maps diagnostics back to the input’s own lines and file name', async () => {
     const [, r] = await runMlirOpt(['"foo.a"() : () -> ()\n\n\n', 'x\n\n  %1 = "foo.b"(%u) : (i32) -> ()\n'], {

@@ -29,6 +29,9 @@ export function parseMlirStderr(stderr: string, sources: MapSourceManager): Diag
   const blocks: Block[] = [];
   const lines = stderr.split('\n');
   if (lines.at(-1) === '') lines.pop();
+  // A crash banner and stack dump end the diagnostics.
+  const crash = lines.findIndex((l) => l.startsWith('PLEASE submit a bug report') || l === 'Stack dump:');
+  if (crash !== -1) lines.length = crash;
   for (const line of lines) {
     const m = HEADLINE.exec(line);
     if (m) {
