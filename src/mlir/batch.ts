@@ -19,6 +19,8 @@ export interface Batch {
   readonly text: string;
   /** Whole-file line of each input's first line. */
   readonly firstLines: readonly number[];
+  /** `line:col` right after each marker -> index of the input that starts there. */
+  readonly chunkStarts: ReadonlyMap<string, number>;
 }
 
 function countNewlines(s: string): number {
@@ -32,18 +34,27 @@ export function needsOwnRun(text: string): boolean {
   return text.includes(INPUT_MARKER.slice(0, -2)) || text.includes(OUTPUT_MARKER.slice(0, -2));
 }
 
+function lastLineBytes(s: string): number {
+  return Buffer.byteLength(s.slice(s.lastIndexOf('\n') + 1));
+}
+
 export function buildBatch(texts: readonly string[]): Batch {
   const parts: string[] = [];
   const firstLines: number[] = [];
+  const chunkStarts = new Map<string, number>();
   let line = 1;
   texts.forEach((t, i) => {
-    if (i > 0) parts.push(INPUT_MARKER);
+    if (i > 0) {
+      parts.push(INPUT_MARKER);
+      const col = lastLineBytes(texts[i - 1]) + Buffer.byteLength(INPUT_MARKER) + 1;
+      chunkStarts.set(`${line}:${col}`, i);
+    }
     parts.push('\n', t);
     line += 1; // the "\n" in front of every text
     firstLines.push(line);
     line += countNewlines(t);
   });
-  return { text: parts.join(''), firstLines };
+  return { text: parts.join(''), firstLines, chunkStarts };
 }
 
 /** Index of the input containing whole-file `line` (a text's last line also holds the next marker). */
@@ -72,6 +83,13 @@ export function locateInBatch(
   p: SourcePosition,
   name: string,
 ): { index: number; position: SourcePosition } | undefined {
+  // The implicit module of an input that has none is located at the start of
+  // its chunk: 0:0 in the first chunk, right after the marker in the others
+  // (on its own, the input's implicit module is at 0:0).
+  if (p.file === batchPath) {
+    const implicit = p.line === 0 && p.col === 0 ? 0 : batch.chunkStarts.get(`${p.line}:${p.col}`);
+    if (implicit !== undefined) return { index: implicit, position: { file: name, line: 0, col: 0 } };
+  }
   let line = p.line;
   if (p.file !== batchPath) {
     const m = WITHIN_SPLIT.exec(p.file);

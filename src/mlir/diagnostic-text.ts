@@ -24,11 +24,9 @@ function parseHeadline(line: string): Entry | undefined {
   if (!m) return undefined;
   const [, file, lineText, colText, severity, message] = m;
   const lineNo = lineText === undefined ? 0 : Number(lineText);
-  // `<unknown>:0:` is how LLVM prints a diagnostic without a usable location.
-  const position =
-    file !== undefined && colText !== undefined && lineNo > 0
-      ? { file, line: lineNo, col: Number(colText) }
-      : undefined;
+  // `<unknown>:0:` (no column) is how LLVM prints a diagnostic without a usable
+  // location; `file:0:0` is a real one (e.g. an implicit module's).
+  const position = file !== undefined && colText !== undefined ? { file, line: lineNo, col: Number(colText) } : undefined;
   return { severity: severity as Severity, message, position, body: [] };
 }
 

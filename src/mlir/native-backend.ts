@@ -172,7 +172,7 @@ function diagnosticsOf(r: NativeCallResult, file: string): Diagnostic[] {
   if (r.pipelineError) {
     // The pipeline parser reports positions inside the pipeline text, under its own name.
     const parsed = parseDiagnosticText(r.pipelineError);
-    diags.push(...(parsed.length > 0 ? parsed : [{ severity: 'error', message: r.pipelineError.trim(), notes: [] } as Diagnostic]));
+    diags.push(...(parsed.length > 0 ? parsed : [{ severity: 'error', message: r.pipelineError.replace(/\s+$/, ''), notes: [] } as Diagnostic]));
   }
   return diags;
 }

@@ -40,6 +40,9 @@ interface Job {
 
 const MAX_BATCH_BYTES = 8 << 20;
 
+/** The file name MLIR's pass-pipeline parser reports its errors in. */
+const PIPELINE_PARSER_FILE = 'MLIR Textual PassPipeline Parser';
+
 type BatchOutcome = { readonly kind: 'done' | 'crashed' | 'ambiguous'; readonly results: RunResult[] };
 
 const CRASH_MESSAGE = /^MLIR crashed \(.*\) on this input$/;
@@ -156,7 +159,12 @@ export class ProcessMlirEngine implements MlirEngine {
     const key = `${job.mode}\0${job.flags.join('\0')}`;
     if (!this.#preflight.has(key)) {
       const r = this.#runOne(job, job.mode === 'translate' ? 'module {}' : '');
-      this.#preflight.set(key, r.ok ? undefined : r.diagnostics);
+      // Only pipeline and IRDL errors fail every input; a pass failing on an empty
+      // module (e.g. transform-interpreter without an entry point) says nothing about others.
+      const global = r.diagnostics.some(
+        (d) => !d.position || d.position.file === PIPELINE_PARSER_FILE || d.position.file === job.irdl?.name,
+      );
+      this.#preflight.set(key, !r.ok && global ? r.diagnostics : undefined);
     }
     return this.#preflight.get(key);
   }

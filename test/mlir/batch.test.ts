@@ -51,6 +51,18 @@ describe('split-input batches', () => {
     );
   });
 
+  test("an implicit module's location (chunk start) maps to 0:0 of its input", () => {
+    const texts = ['"a.b"() : () -> ()', '', 'x\n"\u00e9.c"() : () -> ()'];
+    const batch = buildBatch(texts);
+    const pieces = batch.text.split(INPUT_MARKER);
+    let offset = 0;
+    texts.forEach((_, k) => {
+      const at = k === 0 ? { line: 0, col: 0 } : positionAt(batch.text, offset);
+      expect(locateInBatch(batch, PATH, { file: PATH, ...at }, 'n')).toEqual({ index: k, position: { file: 'n', line: 0, col: 0 } });
+      offset += pieces[k].length + INPUT_MARKER.length;
+    });
+  });
+
   test('positions in other files are not attributed', () => {
     const batch = buildBatch(['a', 'b']);
     expect(locateInBatch(batch, PATH, { file: 'other.mlir', line: 2, col: 1 }, 'x')).toBeUndefined();

@@ -123,6 +123,21 @@ describe.skipIf(!bothAvailable)('both backends', () => {
     expect(n.ok).toBe(false);
     expect(n.diagnostics).toHaveLength(1);
     expect(n.diagnostics[0].message).toBe("'no-such-pass' does not refer to a registered pass or pass pipeline");
+    for (const bad of ['builtin.module(cse', 'canonicalize{no-such-option=1}', 'func.func(cse', 'cse)', 'builtin.module(func.func(canonicalize{max-iterations=x}))']) {
+      const nb = native.run(ADD, bad);
+      expect(nb.ok, bad).toBe(false);
+      expect(nb.diagnostics.length, bad).toBeGreaterThan(0);
+      expect(nb, bad).toEqual(proc.run(ADD, bad));
+    }
+  });
+
+  test('a pass failing on implicit modules is attributed to each input in a batch', () => {
+    const texts = ['"a.b"() : () -> ()', 'module {\n}', '"a.c"() : () -> ()\n"a.d"() : () -> ()'];
+    const options = { allowUnregistered: true };
+    const p = proc.runMany(texts, 'transform-interpreter', options);
+    expect(p).toEqual(texts.map((t) => native.run(t, 'transform-interpreter', options)));
+    expect(p[0].diagnostics[0].position).toEqual({ file: '<input>', line: 0, col: 0 });
+    expect(p[1].diagnostics[0].position).toEqual({ file: '<input>', line: 1, col: 1 });
   });
 
   test('a pass that fails gives diagnostics and no output', () => {
