@@ -2,6 +2,7 @@
 // numaccl-opt: an mlir-opt work-alike over numaccl's IR, dialects and passes.
 import { readFileSync } from 'node:fs';
 import { createContext } from '../dialects/index.js';
+import { emitCclIrdl } from '../dialects/ccl/index.js';
 import { MapSourceManager, renderDiagnostics } from '../ir/index.js';
 import { ArgsError } from './util/args.js';
 import { writeOutput } from './util/output.js';
@@ -30,6 +31,11 @@ function run(argv: readonly string[]): number {
   }
   if (o.version) {
     process.stdout.write('numaccl-opt 0.1.0 (MLIR 22 compatible)\n');
+    return 0;
+  }
+  if (o.emitIrdl) {
+    // The IRDL definition of ccl, generated from its TypeScript op table.
+    writeOutput(o.output, emitCclIrdl());
     return 0;
   }
   if (o.passFlags.length > 0) {

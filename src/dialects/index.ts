@@ -4,6 +4,7 @@ import { builtinDialect } from './builtin/index.js';
 import { funcDialect } from './func/index.js';
 import { arithDialect } from './arith/index.js';
 import { tensorDialect } from './tensor/index.js';
+import { cclDialect } from './ccl/index.js';
 import { tosaDialect } from './tosa/index.js';
 import { mpiDialect } from './mpi/index.js';
 import { shardDialect } from './shard/index.js';
@@ -16,6 +17,7 @@ export const DIALECT_LOADERS: ReadonlyMap<string, () => Dialect> = new Map([
   ['func', funcDialect],
   ['arith', arithDialect],
   ['tensor', tensorDialect],
+  ['ccl', cclDialect],
   ['tosa', tosaDialect],
   ['mpi', mpiDialect],
   ['shard', shardDialect],

@@ -20,6 +20,7 @@ export type {
   UnresolvedOperand,
   PrintRegionOptions,
   DialectSymbolRef,
+  DialectBodyParser,
 } from './core/dialect.js';
 export * from './types/type.js';
 export * from './attributes/attribute.js';

@@ -9,6 +9,7 @@ OPTIONS:
   --mlir-print-debuginfo           Print debug info (locations) in MLIR output
   --split-input-file               Split the input file into pieces at '// -----' and process each
   --verify-diagnostics             Check that emitted diagnostics match expected-* lines in the input
+  --emit-irdl                      Print the IRDL definition of the ccl dialect (load it with mlir-opt --irdl-file)
   --no-implicit-module             Disable the parsing of an implicit top-level module op
   --version                        Display the version
   -h, --help                       Display available options

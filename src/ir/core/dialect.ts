@@ -169,10 +169,20 @@ export interface Dialect {
   readonly name: string;
   readonly ops: ReadonlyMap<string, OpDefinition>;
   /** Parse `!dialect.mnemonic<...>`; the symbol's body range can be re-parsed. Undefined: keep verbatim. */
-  parseType?(parser: unknown, symbol: DialectSymbolRef): Type | undefined;
-  parseAttribute?(parser: unknown, symbol: DialectSymbolRef): Attribute | undefined;
+  parseType?(parser: DialectBodyParser, symbol: DialectSymbolRef): Type | undefined;
+  parseAttribute?(parser: DialectBodyParser, symbol: DialectSymbolRef): Attribute | undefined;
   /** Verify a dialect type or attribute; return an error message or undefined. */
   verifyType?(type: Type): string | undefined;
+}
+
+/** Parses the `<...>` body of a dialect type or attribute as MLIR syntax. */
+export interface DialectBodyParser {
+  readonly context: Context;
+  /** The whole body as one type (e.g. `!ccl.future<tensor<4xf32>>`). */
+  parseBodyType(): Type;
+  /** The whole body as one attribute. */
+  parseBodyAttribute(): Attribute;
+  fail(message: string): never;
 }
 
 export interface DialectSymbolRef {

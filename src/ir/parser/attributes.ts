@@ -3,7 +3,7 @@ import type { Type, IntegerType, FloatType } from '../types/type.js';
 import { Kind } from '../syntax/token-stream.js';
 import { decodeString, invalidEscapeOffset, type ParserState } from './state.js';
 import { atType, parseType } from './types.js';
-import { parseDialectSymbol } from './dialect-symbols.js';
+import { parseDialectSymbol, bodyParser } from './dialect-symbols.js';
 import { parseAffineMapBody, parseIntegerSetBody } from './affine.js';
 import { parseDenseElements, parseDenseResource, parseSparseElements } from './dense.js';
 import { parseLocationBody } from './locations.js';
@@ -129,7 +129,7 @@ function parseHashAttribute(p: ParserState): Attribute {
   }
   const sym = parseDialectSymbol(p, t.offset, name);
   const dialect = p.context.getDialect(sym.dialect);
-  const custom = dialect?.parseAttribute?.(p, sym);
+  const custom = dialect?.parseAttribute?.(bodyParser(p, sym), sym);
   if (custom) return custom;
   let type: Type | undefined;
   if (p.consumeIf(':')) type = parseType(p);

@@ -1,5 +1,8 @@
 import { Kind } from '../syntax/token-stream.js';
-import { decodeString, type ParserState } from './state.js';
+import { decodeString, ParserState } from './state.js';
+import type { DialectBodyParser } from '../core/dialect.js';
+import { parseType } from './types.js';
+import { parseAttribute } from './attributes.js';
 import { scanDialectBody } from './dialect-body.js';
 
 /** A parsed `!d.m<body>` / `#d.m<body>` / `!d<"opaque">` reference. */
@@ -36,4 +39,26 @@ export function parseDialectSymbol(p: ParserState, offset: number, name: string)
     return { dialect, mnemonic, body, bodyStart: start, bodyEnd: end, offset };
   }
   return { dialect, mnemonic, body: '', bodyStart: -1, bodyEnd: -1, offset };
+}
+
+/** A DialectBodyParser over the body range of `sym`, reporting errors at their real offsets. */
+export function bodyParser(p: ParserState, sym: DialectSymbol): DialectBodyParser {
+  const sub = (): ParserState => {
+    if (sym.bodyStart < 0) p.fail(`expected '<' after '${sym.dialect}.${sym.mnemonic}'`, sym.offset);
+    const s = new ParserState(p.context, p.file, sym.bodyStart, sym.bodyEnd);
+    s.printType = p.printType;
+    return s;
+  };
+  const whole = <T>(parse: (s: ParserState) => T): T => {
+    const s = sub();
+    const v = parse(s);
+    if (s.peek().kind !== Kind.EOF) s.fail(`unexpected text after the body of '${sym.dialect}.${sym.mnemonic}'`);
+    return v;
+  };
+  return {
+    context: p.context,
+    parseBodyType: () => whole(parseType),
+    parseBodyAttribute: () => whole((s) => parseAttribute(s)),
+    fail: (message: string) => p.fail(message, sym.offset),
+  };
 }

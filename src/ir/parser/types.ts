@@ -4,7 +4,7 @@ import { Kind } from '../syntax/token-stream.js';
 import type { ParserState } from './state.js';
 import { scanDialectBody } from './dialect-body.js';
 import { parseAttribute } from './attributes.js';
-import { parseDialectSymbol } from './dialect-symbols.js';
+import { parseDialectSymbol, bodyParser } from './dialect-symbols.js';
 
 const INT_TYPE = /^(i|si|ui)([0-9]+)$/;
 const FLOAT_KINDS = new Set<string>(Ty.FLOAT_KINDS);
@@ -119,7 +119,7 @@ function parseDialectOrAliasType(p: ParserState): Ty.Type {
   }
   const sym = parseDialectSymbol(p, t.offset, name);
   const dialect = p.context.getDialect(sym.dialect);
-  const custom = dialect?.parseType?.(p, sym);
+  const custom = dialect?.parseType?.(bodyParser(p, sym), sym);
   if (custom) return custom;
   return p.context.dialectType(sym.dialect, sym.mnemonic, sym.body);
 }

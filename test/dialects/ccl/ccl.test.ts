@@ -73,7 +73,7 @@ describe('ccl verifier', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0].message).toContain(message);
     expect(errors[0].message).toMatch(/^'ccl\.[a-z_]+' op /);
-    expect(errors[0].position?.line).toBe(4);
+    expect(errors[0].position?.line).toBe(3);
   });
 
   it('rejects a wait on a value that is not the future of an async collective', () => {
