@@ -1,0 +1,28 @@
+// Public face of numaccl/testing: fast-check arbitraries for property tests
+// of code that consumes or transforms numaccl IR (see docs/testing.md).
+export { printable, printableArb } from './printable.js';
+export { affineExprArbitrary, affineMapArbitrary, integerSetArbitrary, type AffineOptions } from './affine.js';
+export { floatValueArbitrary } from './floats.js';
+export { typeArbitraries, DIALECT_BODIES, type TypeArbitraries, type TypeOptions } from './types.js';
+export { locationArbitrary, type LocationOptions } from './locations.js';
+export {
+  attributeArbitraries,
+  integerValueArbitrary,
+  trickyStringArbitrary,
+  bareIdentifierArbitrary,
+  type AttributeArbitraries,
+  type AttributeOptions,
+} from './attributes.js';
+export {
+  moduleSpecArbitrary,
+  type ModuleSpec,
+  type FuncSpec,
+  type OpSpec,
+  type RegionSpec,
+  type BlockSpec,
+  type BranchSpec,
+  type ArgSpec,
+  type ModuleOptions,
+} from './module-spec.js';
+export { buildModule } from './build-module.js';
+export { moduleArbitrary, moduleTextArbitrary } from './modules.js';
