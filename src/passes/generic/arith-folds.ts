@@ -7,54 +7,45 @@
  */
 import { emptyState, Operation, type Attribute, type Type, type Value } from '../../ir/index.js';
 import { foldRegistry, type FoldResult, type OpFolder } from '../rewrite/index.js';
-
-interface IntAttr {
-  readonly kind: 'integer';
-  readonly type: Type;
-  readonly value: bigint;
-}
-
-function widthOf(t: Type): number | undefined {
-  const k = (t as { kind: string }).kind;
-  if (k === 'index') return 64;
-  if (k === 'integer') return (t as unknown as { width: number }).width;
-  return undefined;
-}
-
-function asInt(a: Attribute | undefined): IntAttr | undefined {
-  return a && (a as { kind: string }).kind === 'integer' ? (a as unknown as IntAttr) : undefined;
-}
-
-/** Normalises to MLIR's printed form: i1 as 0/1, other widths signed. */
-function norm(v: bigint, width: number): bigint {
-  return width === 1 ? BigInt.asUintN(1, v) : BigInt.asIntN(width, v);
-}
+import { elementType, intWidth, makeElems, readElems, splatValue } from './const-elements.js';
 
 const unsigned = (v: bigint, w: number): bigint => BigInt.asUintN(w, v);
 const signed = (v: bigint, w: number): bigint => BigInt.asIntN(w, v);
 
-function intResult(op: Operation, v: bigint): Attribute {
+type IntIdentity = (op: Operation, lhs: Value, rhs: Value, rc: bigint | undefined, w: number) => FoldResult | undefined;
+
+/** A constant of the result type with every element `v`. */
+function splatOf(op: Operation, v: bigint | number): Attribute | undefined {
   const t = op.results[0].type;
-  return op.context.integerAttr(t, norm(v, widthOf(t)!));
+  const shape = (t as unknown as { shape?: readonly number[] }).shape ?? [];
+  if (shape.some((d) => d < 0)) return undefined;
+  const count = shape.reduce((a, b) => a * b, 1);
+  return makeElems(op.context, t, Array.from({ length: count }, () => v));
 }
 
-/** Folds a binary integer op: `evaluate` on two constants, `identity` for the rest. */
-function binary(
-  evaluate: (a: bigint, b: bigint, w: number) => bigint | undefined,
-  identity?: (op: Operation, lhs: Value, rhs: Value, lc: IntAttr | undefined, rc: IntAttr | undefined, w: number) => FoldResult | undefined,
-): OpFolder {
+/** Folds an elementwise binary integer op: `evaluate` on constants, `identity` otherwise, constants to the right if commutative. */
+function binary(evaluate: (a: bigint, b: bigint, w: number) => bigint | undefined, identity?: IntIdentity): OpFolder {
   return (op, operands) => {
     if (op.operands.length !== 2 || op.results.length !== 1) return undefined;
-    const w = widthOf(op.results[0].type);
+    const t = op.results[0].type;
+    const w = intWidth(elementType(t));
     if (w === undefined) return undefined;
-    const [lc, rc] = [asInt(operands[0]), asInt(operands[1])];
-    if (lc && rc) {
-      const v = evaluate(lc.value, rc.value, w);
-      return v === undefined ? undefined : [intResult(op, v)];
+    const l = readElems(operands[0], op.operand(0).type);
+    const r = readElems(operands[1], op.operand(1).type);
+    if (l?.kind === 'int' && r?.kind === 'int' && l.values.length === r.values.length) {
+      const out: bigint[] = [];
+      for (let i = 0; i < l.values.length; ++i) {
+        const v = evaluate(l.values[i], r.values[i], w);
+        if (v === undefined) return undefined;
+        out.push(unsigned(v, w));
+      }
+      const a = makeElems(op.context, t, out);
+      return a ? [a] : undefined;
     }
-    const r = identity?.(op, op.operand(0), op.operand(1), lc, rc, w);
-    if (r !== undefined) return [r];
-    if (op.hasTrait('Commutative') && lc && !rc) {
+    const rc = r?.kind === 'int' ? (splatValue(r) as bigint | undefined) : undefined;
+    const res = identity?.(op, op.operand(0), op.operand(1), rc, w);
+    if (res !== undefined) return [res];
+    if (op.hasTrait('Commutative') && l && !r) {
       const [a, b] = op.operands;
       op.setOperands([b, a]);
       return 'in-place';
@@ -63,9 +54,30 @@ function binary(
   };
 }
 
-const isZero = (c: IntAttr | undefined): boolean => c !== undefined && c.value === 0n;
-const isOne = (c: IntAttr | undefined, w: number): boolean => c !== undefined && unsigned(c.value, w) === 1n;
-const isAllOnes = (c: IntAttr | undefined, w: number): boolean => c !== undefined && unsigned(c.value, w) === unsigned(-1n, w);
+/** Folds an elementwise binary float op on constants (f32/f64), with an optional identity. */
+function binaryF(
+  evaluate: (a: number, b: number) => number,
+  identity?: (lhs: Value, rc: number | undefined) => Value | undefined,
+): OpFolder {
+  return (op, operands) => {
+    if (op.operands.length !== 2 || op.results.length !== 1) return undefined;
+    const l = readElems(operands[0], op.operand(0).type);
+    const r = readElems(operands[1], op.operand(1).type);
+    if (l?.kind === 'float' && r?.kind === 'float' && l.values.length === r.values.length) {
+      const a = makeElems(op.context, op.results[0].type, l.values.map((x, i) => evaluate(x, r.values[i])));
+      return a ? [a] : undefined;
+    }
+    const rc = r?.kind === 'float' ? (splatValue(r) as number | undefined) : undefined;
+    const id = identity?.(op.operand(0), rc);
+    if (id) return [id];
+    if (op.hasTrait('Commutative') && l && !r) {
+      const [a, b] = op.operands;
+      op.setOperands([b, a]);
+      return 'in-place';
+    }
+    return undefined;
+  };
+}
 
 const CMP: ((a: bigint, b: bigint, w: number) => boolean)[] = [
   (a, b) => a === b,
@@ -80,19 +92,32 @@ const CMP: ((a: bigint, b: bigint, w: number) => boolean)[] = [
   (a, b, w) => unsigned(a, w) >= unsigned(b, w),
 ];
 
-function boolResult(op: Operation, v: boolean): Attribute {
-  return op.context.integerAttr(op.results[0].type, v ? 1n : 0n);
-}
+/** Swapped predicate for `cmpi p, c, x` → `cmpi p', x, c`. */
+const SWAPPED = [0, 1, 4, 5, 2, 3, 8, 9, 6, 7];
 
 const foldCmpI: OpFolder = (op, operands) => {
-  const pred = asInt(op.getAttr('predicate'));
-  const w = widthOf(op.operand(0).type);
-  if (!pred || w === undefined || widthOf(op.results[0].type) !== 1) return undefined;
-  const cmp = CMP[Number(pred.value)];
+  const pred = op.getAttr('predicate') as unknown as { kind: string; value: bigint; type: Type } | undefined;
+  const w = intWidth(elementType(op.operand(0).type));
+  if (!pred || pred.kind !== 'integer' || w === undefined) return undefined;
+  const p = Number(pred.value);
+  const cmp = CMP[p];
   if (!cmp) return undefined;
-  const [l, r] = [asInt(operands[0]), asInt(operands[1])];
-  if (l && r) return [boolResult(op, cmp(l.value, r.value, w))];
-  if (op.operand(0) === op.operand(1)) return [boolResult(op, cmp(0n, 0n, w))];
+  const l = readElems(operands[0], op.operand(0).type);
+  const r = readElems(operands[1], op.operand(1).type);
+  const t = op.results[0].type;
+  if (l?.kind === 'int' && r?.kind === 'int' && l.values.length === r.values.length) {
+    const a = makeElems(op.context, t, l.values.map((x, i) => (cmp(x, r.values[i], w) ? 1n : 0n)));
+    return a ? [a] : undefined;
+  }
+  if (op.operand(0) === op.operand(1)) {
+    const a = splatOf(op, cmp(0n, 0n, w) ? 1n : 0n);
+    return a ? [a] : undefined;
+  }
+  if (l && !r) {
+    op.setOperands([op.operand(1), op.operand(0)]);
+    op.setAttr('predicate', op.context.integerAttr(pred.type, BigInt(SWAPPED[p])));
+    return 'in-place';
+  }
   return undefined;
 };
 
@@ -100,118 +125,108 @@ const foldSelect: OpFolder = (op, operands) => {
   if (op.operands.length !== 3) return undefined;
   const [, t, f] = op.operands;
   if (t === f) return [t];
-  const c = asInt(operands[0]);
-  if (c && widthOf(op.operand(0).type) === 1) return [c.value !== 0n ? t : f];
+  const c = readElems(operands[0], op.operand(0).type);
+  const v = c?.kind === 'int' ? splatValue(c) : undefined;
+  if (v !== undefined && intWidth(op.operand(0).type) === 1) return [v !== 0n ? t : f];
   return undefined;
 };
 
 function cast(evaluate: (v: bigint, inW: number, outW: number) => bigint): OpFolder {
   return (op, operands) => {
-    const c = asInt(operands[0]);
-    const inW = widthOf(op.operand(0).type);
-    const outW = widthOf(op.results[0].type);
-    if (!c || inW === undefined || outW === undefined) return undefined;
-    return [intResult(op, evaluate(c.value, inW, outW))];
+    const c = readElems(operands[0], op.operand(0).type);
+    const inW = intWidth(elementType(op.operand(0).type));
+    const outW = intWidth(elementType(op.results[0].type));
+    if (c?.kind !== 'int' || inW === undefined || outW === undefined) return undefined;
+    const a = makeElems(op.context, op.results[0].type, c.values.map((v) => unsigned(evaluate(v, inW, outW), outW)));
+    return a ? [a] : undefined;
   };
 }
+
+function minMax(pick: (a: bigint, b: bigint, w: number) => bigint, extreme: (w: number) => bigint, identityIsLhs: (w: number) => bigint): OpFolder {
+  return binary(
+    (a, b, w) => pick(a, b, w),
+    (op, lhs, rhs, rc, w) => {
+      if (lhs === rhs) return lhs;
+      if (rc !== undefined && unsigned(rc, w) === unsigned(extreme(w), w)) return op.operand(1);
+      if (rc !== undefined && unsigned(rc, w) === unsigned(identityIsLhs(w), w)) return lhs;
+      return undefined;
+    },
+  );
+}
+
+const smax = (w: number): bigint => (1n << BigInt(w - 1)) - 1n;
+const smin = (w: number): bigint => -(1n << BigInt(w - 1));
+const umax = (w: number): bigint => (1n << BigInt(w)) - 1n;
+
+/** IEEE maximum/minimum (NaN-propagating, -0 < +0) and maxnum/minnum (NaN-ignoring). */
+function fmaximum(a: number, b: number): number {
+  if (Number.isNaN(a) || Number.isNaN(b)) return NaN;
+  if (a === 0 && b === 0) return Object.is(a, -0) ? b : a;
+  return Math.max(a, b);
+}
+function fminimum(a: number, b: number): number {
+  if (Number.isNaN(a) || Number.isNaN(b)) return NaN;
+  if (a === 0 && b === 0) return Object.is(a, -0) ? a : b;
+  return Math.min(a, b);
+}
+const fmaxnum = (a: number, b: number): number => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : fmaximum(a, b));
+const fminnum = (a: number, b: number): number => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : fminimum(a, b));
 
 /** Registers the folders and the `arith.constant` materializer. */
 export function registerArithFolds(): void {
   const r = foldRegistry;
   r.registerMaterializer('arith', (value, type, near) => {
     const kind = (value as { kind: string }).kind;
-    if (kind !== 'integer' && kind !== 'float') return undefined;
+    if (kind !== 'integer' && kind !== 'float' && kind !== 'dense') return undefined;
     const state = emptyState('arith.constant', near.location);
     state.resultTypes.push(type);
     state.properties.set('value', value);
     return Operation.create(near.context, state);
   });
-  r.registerFolder(
-    'arith.addi',
-    binary(
-      (a, b) => a + b,
-      (_op, lhs, _rhs, _lc, rc) => (isZero(rc) ? lhs : undefined),
-    ),
-  );
-  r.registerFolder(
-    'arith.subi',
-    binary(
-      (a, b) => a - b,
-      (op, lhs, rhs, _lc, rc) => (isZero(rc) ? lhs : lhs === rhs ? intResult(op, 0n) : undefined),
-    ),
-  );
-  r.registerFolder(
-    'arith.muli',
-    binary(
-      (a, b) => a * b,
-      (op, lhs, _rhs, _lc, rc, w) => (isOne(rc, w) ? lhs : isZero(rc) ? intResult(op, 0n) : undefined),
-    ),
-  );
-  r.registerFolder(
-    'arith.andi',
-    binary(
-      (a, b) => a & b,
-      (op, lhs, rhs, _lc, rc, w) => (isZero(rc) ? intResult(op, 0n) : isAllOnes(rc, w) || lhs === rhs ? lhs : undefined),
-    ),
-  );
-  r.registerFolder(
-    'arith.ori',
-    binary(
-      (a, b) => a | b,
-      (op, lhs, rhs, _lc, rc, w) => (isZero(rc) || lhs === rhs ? lhs : isAllOnes(rc, w) ? intResult(op, -1n) : undefined),
-    ),
-  );
-  r.registerFolder(
-    'arith.xori',
-    binary(
-      (a, b) => a ^ b,
-      (op, lhs, rhs, _lc, rc) => (isZero(rc) ? lhs : lhs === rhs ? intResult(op, 0n) : undefined),
-    ),
-  );
-  r.registerFolder(
-    'arith.divui',
-    binary(
-      (a, b, w) => (unsigned(b, w) === 0n ? undefined : unsigned(a, w) / unsigned(b, w)),
-      (_op, lhs, _rhs, _lc, rc, w) => (isOne(rc, w) ? lhs : undefined),
-    ),
-  );
+  const zero = (op: Operation): Attribute | undefined => splatOf(op, 0n);
+  const allOnes = (op: Operation, w: number): Attribute | undefined => splatOf(op, umax(w));
+  r.registerFolder('arith.addi', binary((a, b) => a + b, (_op, lhs, _rhs, rc) => (rc === 0n ? lhs : undefined)));
+  r.registerFolder('arith.subi', binary((a, b) => a - b, (op, lhs, rhs, rc) => (rc === 0n ? lhs : lhs === rhs ? zero(op) : undefined)));
+  r.registerFolder('arith.muli', binary((a, b) => a * b, (op, lhs, _rhs, rc, w) => (rc !== undefined && unsigned(rc, w) === 1n ? lhs : rc === 0n ? zero(op) : undefined)));
+  r.registerFolder('arith.andi', binary((a, b) => a & b, (op, lhs, rhs, rc, w) => (rc === 0n ? zero(op) : (rc !== undefined && rc === umax(w)) || lhs === rhs ? lhs : undefined)));
+  r.registerFolder('arith.ori', binary((a, b) => a | b, (op, lhs, rhs, rc, w) => (rc === 0n || lhs === rhs ? lhs : rc !== undefined && rc === umax(w) ? allOnes(op, w) : undefined)));
+  r.registerFolder('arith.xori', binary((a, b) => a ^ b, (op, lhs, rhs, rc) => (rc === 0n ? lhs : lhs === rhs ? zero(op) : undefined)));
+  r.registerFolder('arith.divui', binary((a, b, w) => (unsigned(b, w) === 0n ? undefined : unsigned(a, w) / unsigned(b, w)), (_op, lhs, _rhs, rc) => (rc === 1n ? lhs : undefined)));
   r.registerFolder(
     'arith.divsi',
     binary(
       (a, b, w) => {
         const [x, y] = [signed(a, w), signed(b, w)];
-        if (y === 0n || (y === -1n && x === -(1n << BigInt(w - 1)))) return undefined;
+        if (y === 0n || (y === -1n && x === smin(w))) return undefined;
         return x / y;
       },
-      (_op, lhs, _rhs, _lc, rc, w) => (isOne(rc, w) ? lhs : undefined),
+      (_op, lhs, _rhs, rc) => (rc === 1n ? lhs : undefined),
     ),
   );
-  r.registerFolder(
-    'arith.remui',
-    binary(
-      (a, b, w) => (unsigned(b, w) === 0n ? undefined : unsigned(a, w) % unsigned(b, w)),
-      (op, _lhs, _rhs, _lc, rc, w) => (isOne(rc, w) ? intResult(op, 0n) : undefined),
-    ),
-  );
-  r.registerFolder(
-    'arith.remsi',
-    binary(
-      (a, b, w) => (signed(b, w) === 0n ? undefined : signed(a, w) % signed(b, w)),
-      (op, _lhs, _rhs, _lc, rc, w) => (isOne(rc, w) ? intResult(op, 0n) : undefined),
-    ),
-  );
-  r.registerFolder(
-    'arith.shli',
-    binary((a, b, w) => (unsigned(b, w) >= BigInt(w) ? undefined : a << unsigned(b, w)), (_o, lhs, _r, _lc, rc) => (isZero(rc) ? lhs : undefined)),
-  );
-  r.registerFolder(
-    'arith.shrui',
-    binary((a, b, w) => (unsigned(b, w) >= BigInt(w) ? undefined : unsigned(a, w) >> unsigned(b, w)), (_o, lhs, _r, _lc, rc) => (isZero(rc) ? lhs : undefined)),
-  );
-  r.registerFolder(
-    'arith.shrsi',
-    binary((a, b, w) => (unsigned(b, w) >= BigInt(w) ? undefined : signed(a, w) >> unsigned(b, w)), (_o, lhs, _r, _lc, rc) => (isZero(rc) ? lhs : undefined)),
-  );
+  r.registerFolder('arith.remui', binary((a, b, w) => (unsigned(b, w) === 0n ? undefined : unsigned(a, w) % unsigned(b, w)), (op, _l, _r, rc) => (rc === 1n ? zero(op) : undefined)));
+  r.registerFolder('arith.remsi', binary((a, b, w) => (signed(b, w) === 0n ? undefined : signed(a, w) % signed(b, w)), (op, _l, _r, rc) => (rc === 1n ? zero(op) : undefined)));
+  r.registerFolder('arith.shli', binary((a, b, w) => (unsigned(b, w) >= BigInt(w) ? undefined : a << unsigned(b, w)), (_o, lhs, _r, rc) => (rc === 0n ? lhs : undefined)));
+  r.registerFolder('arith.shrui', binary((a, b, w) => (unsigned(b, w) >= BigInt(w) ? undefined : unsigned(a, w) >> unsigned(b, w)), (_o, lhs, _r, rc) => (rc === 0n ? lhs : undefined)));
+  r.registerFolder('arith.shrsi', binary((a, b, w) => (unsigned(b, w) >= BigInt(w) ? undefined : signed(a, w) >> unsigned(b, w)), (_o, lhs, _r, rc) => (rc === 0n ? lhs : undefined)));
+  r.registerFolder('arith.maxsi', minMax((a, b, w) => (signed(a, w) >= signed(b, w) ? a : b), smax, smin));
+  r.registerFolder('arith.minsi', minMax((a, b, w) => (signed(a, w) <= signed(b, w) ? a : b), smin, smax));
+  r.registerFolder('arith.maxui', minMax((a, b, w) => (unsigned(a, w) >= unsigned(b, w) ? a : b), umax, () => 0n));
+  r.registerFolder('arith.minui', minMax((a, b, w) => (unsigned(a, w) <= unsigned(b, w) ? a : b), () => 0n, umax));
+  r.registerFolder('arith.addf', binaryF((a, b) => a + b, (lhs, rc) => (Object.is(rc, -0) ? lhs : undefined)));
+  r.registerFolder('arith.subf', binaryF((a, b) => a - b, (lhs, rc) => (Object.is(rc, 0) ? lhs : undefined)));
+  r.registerFolder('arith.mulf', binaryF((a, b) => a * b, (lhs, rc) => (rc === 1 ? lhs : undefined)));
+  r.registerFolder('arith.divf', binaryF((a, b) => a / b, (lhs, rc) => (rc === 1 ? lhs : undefined)));
+  r.registerFolder('arith.remf', binaryF((a, b) => a % b));
+  r.registerFolder('arith.maximumf', binaryF(fmaximum, (lhs, rc) => (rc === -Infinity ? lhs : undefined)));
+  r.registerFolder('arith.minimumf', binaryF(fminimum, (lhs, rc) => (rc === Infinity ? lhs : undefined)));
+  r.registerFolder('arith.maxnumf', binaryF(fmaxnum, (lhs, rc) => (rc === -Infinity ? lhs : undefined)));
+  r.registerFolder('arith.minnumf', binaryF(fminnum, (lhs, rc) => (rc === Infinity ? lhs : undefined)));
+  r.registerFolder('arith.negf', (op, operands) => {
+    const c = readElems(operands[0], op.operand(0).type);
+    if (c?.kind !== 'float') return undefined;
+    const a = makeElems(op.context, op.results[0].type, c.values.map((v) => -v));
+    return a ? [a] : undefined;
+  });
   r.registerFolder('arith.cmpi', foldCmpI);
   r.registerFolder('arith.select', foldSelect);
   r.registerFolder('arith.extui', cast((v, inW) => unsigned(v, inW)));

@@ -1,0 +1,106 @@
+/**
+ * Constant operands as element lists, so folders work the same on scalars
+ * (`42 : i32`), splats (`dense<1> : vector<4xi32>`) and element lists;
+ * and results built back as MLIR would (splat when all elements are equal,
+ * i1 elements as booleans, f32 rounded).
+ */
+import type { Attribute, Context, Type } from '../../ir/index.js';
+
+export type IntElems = { readonly kind: 'int'; readonly width: number; readonly values: readonly bigint[] };
+export type FloatElems = { readonly kind: 'float'; readonly floatKind: string; readonly values: readonly number[] };
+export type Elems = IntElems | FloatElems;
+
+interface ShapedLike {
+  readonly kind: string;
+  readonly shape?: readonly number[];
+  readonly elementType?: Type;
+}
+
+export function elementType(t: Type): Type {
+  const s = t as unknown as ShapedLike;
+  return s.elementType ?? t;
+}
+
+export function intWidth(t: Type): number | undefined {
+  const k = (t as { kind: string }).kind;
+  if (k === 'index') return 64;
+  if (k === 'integer') return (t as unknown as { width: number }).width;
+  return undefined;
+}
+
+function floatKind(t: Type): string | undefined {
+  return (t as { kind: string }).kind === 'float' ? (t as unknown as { floatKind: string }).floatKind : undefined;
+}
+
+function numElements(t: Type): number {
+  const s = (t as unknown as ShapedLike).shape;
+  return s ? s.reduce((a, b) => a * b, 1) : 1;
+}
+
+/** Reads a constant attribute of (scalar or shaped) type `t`; undefined if not a supported constant. */
+export function readElems(a: Attribute | undefined, t: Type): Elems | undefined {
+  if (!a) return undefined;
+  const el = elementType(t);
+  const w = intWidth(el);
+  const fk = floatKind(el);
+  const attr = a as unknown as { kind: string; value?: unknown; values?: readonly unknown[]; isSplat?: boolean; hex?: string };
+  let raw: readonly unknown[];
+  if (attr.kind === 'integer' || attr.kind === 'float') raw = [attr.value];
+  else if (attr.kind === 'dense' && attr.hex === undefined && attr.values) {
+    raw = attr.isSplat ? Array.from({ length: numElements(t) }, () => attr.values![0]) : attr.values;
+  } else return undefined;
+  if (w !== undefined) {
+    const values: bigint[] = [];
+    for (const v of raw) {
+      if (typeof v === 'bigint') values.push(BigInt.asUintN(w, v));
+      else if (typeof v === 'boolean') values.push(v ? 1n : 0n);
+      else if (typeof v === 'number' && Number.isInteger(v)) values.push(BigInt.asUintN(w, BigInt(v)));
+      else return undefined;
+    }
+    return { kind: 'int', width: w, values };
+  }
+  if (fk !== undefined) {
+    if (!raw.every((v) => typeof v === 'number')) return undefined;
+    return { kind: 'float', floatKind: fk, values: raw as number[] };
+  }
+  return undefined;
+}
+
+/** Rounds to the float kind's precision; undefined for kinds we cannot round exactly. */
+export function roundFloat(v: number, kind: string): number | undefined {
+  if (kind === 'f64') return v;
+  if (kind === 'f32') return Math.fround(v);
+  return undefined;
+}
+
+/** Builds the constant attribute of type `t` holding `values` (unsigned bit patterns for ints). */
+export function makeElems(ctx: Context, t: Type, values: readonly (bigint | number)[]): Attribute | undefined {
+  const el = elementType(t);
+  const w = intWidth(el);
+  const fk = floatKind(el);
+  const shaped = el !== t;
+  const scalars: (bigint | number | boolean)[] = [];
+  for (const v of values) {
+    if (w !== undefined) {
+      const b = v as bigint;
+      scalars.push(w === 1 ? (shaped ? BigInt.asUintN(1, b) === 1n : BigInt.asUintN(1, b)) : BigInt.asIntN(w, b));
+    } else if (fk !== undefined) {
+      const r = roundFloat(v as number, fk);
+      if (r === undefined) return undefined;
+      scalars.push(r);
+    } else return undefined;
+  }
+  if (!shaped) {
+    const s = scalars[0];
+    return w !== undefined ? ctx.integerAttr(t, s as bigint) : ctx.floatAttr(t, s as number);
+  }
+  const splat = scalars.length > 0 && scalars.every((s) => Object.is(s, scalars[0]));
+  return ctx.denseElementsAttr(t, splat ? [scalars[0]] : scalars, splat);
+}
+
+/** The single value of an all-equal constant, if it is one. */
+export function splatValue(e: Elems | undefined): bigint | number | undefined {
+  if (!e || e.values.length === 0) return undefined;
+  const first = e.values[0];
+  return e.values.every((v) => Object.is(v, first)) ? first : undefined;
+}
