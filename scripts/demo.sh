@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The main job on the embedded default example: the tensor-parallel decoder
+# layer (examples/models/tp-decoder-layer.mlir) on the default machine
+# (dual-socket-6dla: two sockets, three accelerators each, QPI between).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MODEL=examples/models/tp-decoder-layer.mlir
+TOPO=dual-socket-6dla
+OUT=${OUT:-.cache/demo}
+mkdir -p "$OUT"
+
+echo "== numaccl demo: $MODEL on $TOPO =="
+echo
+echo "-- 1. the machine"
+./bin/numaccl topo show "$TOPO"
+echo
+echo "-- 2. parse, verify and print the model (numaccl-opt)"
+./bin/numaccl-opt "$MODEL" -o "$OUT/model.mlir"
+echo "verified; printed to $OUT/model.mlir ($(grep -c 'ccl\.' "$OUT/model.mlir") ccl collectives)"
+echo
+echo "-- 3. real MLIR 22 checks numaccl's output: ccl through the IRDL numaccl generates"
+./bin/numaccl-opt --emit-irdl -o "$OUT/ccl.irdl.mlir"
+./bin/numaccl-opt --mlir-print-op-generic "$MODEL" -o "$OUT/model.generic.mlir"
+if command -v mlir-opt-22 >/dev/null; then
+  mlir-opt-22 --irdl-file="$OUT/ccl.irdl.mlir" "$OUT/model.generic.mlir" -o /dev/null && echo "mlir-opt-22 accepts it"
+else
+  echo "mlir-opt-22 not installed; skipped"
+fi
+echo
+echo "-- 4. predicted collective times on $TOPO (latency-bandwidth cost model)"
+./bin/numaccl cost "$MODEL" --topology "$TOPO"
+echo
+echo "optimised MLIR: $OUT/model.mlir"
