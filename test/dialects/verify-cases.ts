@@ -21,18 +21,31 @@ export interface FirstError {
   readonly line: number | undefined;
 }
 
-/** numaccl's first error for `text` (parse or verify), or undefined when it is accepted. */
-export function numacclFirstError(text: string): FirstError | undefined {
+/** Every diagnostic numaccl's parse→verify gives for `text`. */
+export function numacclDiagnostics(text: string): readonly Diagnostic[] {
   const ctx = createContext({ allowUnregistered: true });
-  let diagnostics: readonly Diagnostic[];
   try {
-    diagnostics = verify(parse(ctx, text, { fileName: 'input.mlir' }).module);
+    return verify(parse(ctx, text, { fileName: 'input.mlir' }).module);
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
-    diagnostics = e.diagnostics;
+    return e.diagnostics;
   }
-  const first = diagnostics.find((d) => d.severity === 'error');
+}
+
+/** A diagnostic's notes as `line: message`. */
+export function notesOf(d: Diagnostic | undefined): string[] {
+  return (d?.notes ?? []).map((n) => `${n.position?.line}: ${n.message}`);
+}
+
+/** numaccl's first error for `text` (parse or verify), or undefined when it is accepted. */
+export function numacclFirstError(text: string): FirstError | undefined {
+  const first = numacclDiagnostics(text).find((d) => d.severity === 'error');
   return first ? { message: first.message, line: first.position?.line } : undefined;
+}
+
+/** mlir-opt-22's diagnostics for each text, batched and cached. */
+export async function mlirDiagnostics(texts: readonly string[]): Promise<(readonly Diagnostic[])[]> {
+  return (await runMlirOpt(texts, { args: ['--allow-unregistered-dialect'] })).map((r) => r.diagnostics);
 }
 
 /** mlir-opt-22's first error for each text (undefined = accepted), batched and cached. */

@@ -5,9 +5,8 @@ import type { Dialect } from '../../ir/index.js';
 import { tensorCastOverrides } from './verify/casts.js';
 import { verifyConcat } from './verify/concat.js';
 import {
-  verifyDynamicSizes,
+  dynamicSizesVerifier,
   verifyExtract,
-  verifyGenerate,
   verifyGenerateRegions,
   verifyInsert,
   verifyReshape,
@@ -25,9 +24,9 @@ export function tensorDialect(): Dialect {
       'tensor.concat': { verify: verifyConcat },
       'tensor.extract': { verify: verifyExtract },
       'tensor.insert': { verify: verifyInsert },
-      'tensor.empty': { verify: verifyDynamicSizes },
-      'tensor.splat': { verify: verifyDynamicSizes },
-      'tensor.generate': { verify: verifyGenerate, verifyRegions: verifyGenerateRegions },
+      'tensor.empty': { verify: dynamicSizesVerifier('dynamicSizes') },
+      'tensor.splat': { verify: dynamicSizesVerifier('dynamicSizes') },
+      'tensor.generate': { verify: dynamicSizesVerifier('dynamicExtents'), verifyRegions: verifyGenerateRegions },
       'tensor.reshape': { verify: verifyReshape },
       'tensor.gather': { verify: verifyGather },
       'tensor.scatter': { verify: verifyScatter },

@@ -1,6 +1,6 @@
 /**
  * tensor.extract/insert/empty/splat/generate/reshape verifiers (TensorOps.cpp).
- * Several use `emitError` in MLIR, i.e. without the `'op' op` prefix; kept so.
+ * Some use `emitError` in MLIR, i.e. without the `'op' op` prefix; kept so.
  */
 import type { Operation, VerifyContext } from '../../../ir/index.js';
 import { group, isDyn, numDynamicDims, ranked } from './util.js';
@@ -15,16 +15,13 @@ export function verifyInsert(op: Operation, ctx: VerifyContext): void {
   if (t && t.shape.length !== group(op, 'indices').length) ctx.emitOpError(op, 'incorrect number of indices');
 }
 
-/** tensor.empty and tensor.splat: one dynamic size per `?` of the result. */
-export function verifyDynamicSizes(op: Operation, ctx: VerifyContext): void {
-  const t = ranked(op.results[0]?.type);
-  const given = group(op, 'dynamicSizes').length;
-  if (t && numDynamicDims(t) !== given) ctx.emitOpError(op, `incorrect number of dynamic sizes, has ${given}, expected ${numDynamicDims(t)}`);
-}
-
-export function verifyGenerate(op: Operation, ctx: VerifyContext): void {
-  const t = ranked(op.results[0]?.type);
-  if (t && op.numOperands !== numDynamicDims(t)) ctx.emitError(op.location, 'must have as many index operands as dynamic extents in the result type');
+/** tensor.empty, tensor.splat and tensor.generate: one dynamic size per `?` of the result. */
+export function dynamicSizesVerifier(groupName: 'dynamicSizes' | 'dynamicExtents'): (op: Operation, ctx: VerifyContext) => void {
+  return (op, ctx) => {
+    const t = ranked(op.results[0]?.type);
+    const given = group(op, groupName).length;
+    if (t && numDynamicDims(t) !== given) ctx.emitOpError(op, `incorrect number of dynamic sizes, has ${given}, expected ${numDynamicDims(t)}`);
+  };
 }
 
 export function verifyGenerateRegions(op: Operation, ctx: VerifyContext): void {

@@ -25,9 +25,11 @@ function verifyOffsetSizeStride(op: Operation, ctx: VerifyContext, maxRank: numb
     return fail(`expected mixed sizes rank to match mixed strides rank (${sizes.statics.length} vs ${strides.statics.length}) so the rank of the result type is well-formed.`);
   }
   for (const l of lists) {
-    if (l.statics.length !== maxRank) return fail(`expected ${maxRank} ${l.name} values, got ${l.statics.length}.`);
+    if (l.statics.length !== maxRank) return fail(`expected ${maxRank} ${l.name} values, got ${l.statics.length}`);
     const dynamic = l.statics.filter(isDyn).length;
-    if (l.values.length !== dynamic) return fail(`expected ${dynamic} dynamic ${l.name} values`);
+    if (l.values.length !== dynamic) {
+      return fail(`expected the number of '${l.name}s' to match the number of dynamic entries in 'static_${l.name}s' (${l.values.length} vs ${dynamic})`);
+    }
   }
   for (const o of offsets.statics) if (o < 0 && !isDyn(o)) return fail(`expected offsets to be non-negative, but got ${o}`);
   for (const s of sizes.statics) if (s < 0 && !isDyn(s)) return fail(`expected sizes to be non-negative, but got ${s}`);
@@ -45,14 +47,31 @@ function rankReducible(original: readonly number[], reduced: readonly number[]):
 }
 
 /** `isRankReducedType` + `produceSliceErrorMsg` (emitted without the op prefix, as MLIR does). */
-function verifySliceType(op: Operation, ctx: VerifyContext, expected: RankedTensorType, actual: RankedTensorType): void {
-  if (expected === actual) return;
-  if (actual.shape.length > expected.shape.length) return ctx.emitError(op.location, 'expected rank to be smaller or equal to the other rank. ');
+function verifySliceType(op: Operation, ctx: VerifyContext, expected: RankedTensorType, actual: RankedTensorType): boolean {
+  const fail = (m: string): false => {
+    ctx.emitError(op.location, m);
+    return false;
+  };
+  if (expected === actual) return true;
+  if (actual.shape.length > expected.shape.length) return fail('expected rank to be smaller or equal to the other rank. ');
   if (!rankReducible(expected.shape, actual.shape)) {
-    return ctx.emitError(op.location, `expected type to be '${ctx.printType(expected)}' or a rank-reduced version. (size mismatch) `);
+    return fail(`expected type to be '${ctx.printType(expected)}' or a rank-reduced version. (size mismatch) `);
   }
-  if (expected.elementType !== actual.elementType) {
-    ctx.emitError(op.location, `expected element type to be '${ctx.printType(expected.elementType)}'`);
+  if (expected.elementType !== actual.elementType) return fail(`expected element type to be '${ctx.printType(expected.elementType)}'`);
+  return true;
+}
+
+/** `verifyInBoundsSlice` (ViewLikeInterface.cpp): static offsets and last positions inside the sliced tensor. */
+function verifyInBounds(op: Operation, ctx: VerifyContext, shape: readonly number[]): void {
+  const offsets = staticArray(op, 'static_offsets');
+  const sizes = staticArray(op, 'static_sizes');
+  const strides = staticArray(op, 'static_strides');
+  for (let i = 0; i < shape.length; i++) {
+    if (isDyn(shape[i]) || isDyn(offsets[i])) continue;
+    if (offsets[i] >= shape[i]) return ctx.emitError(op.location, `offset ${i} is out-of-bounds: ${offsets[i]} >= ${shape[i]}`);
+    if (isDyn(sizes[i]) || isDyn(strides[i]) || sizes[i] === 0) continue;
+    const last = offsets[i] + (sizes[i] - 1) * strides[i];
+    if (last >= shape[i]) return ctx.emitError(op.location, `slice along dimension ${i} runs out-of-bounds: ${last} >= ${shape[i]}`);
   }
 }
 
@@ -71,14 +90,14 @@ export function sliceTraitVerifier(sliced: 'source' | 'dest'): (op: Operation, c
 export function verifyExtractSlice(op: Operation, ctx: VerifyContext): void {
   const source = ranked(group(op, 'source')[0]?.type);
   const result = ranked(op.results[0]?.type);
-  if (source && result) verifySliceType(op, ctx, inferSlice(op, source), result);
+  if (source && result && verifySliceType(op, ctx, inferSlice(op, source), result)) verifyInBounds(op, ctx, source.shape);
 }
 
 /** insert_slice and parallel_insert_slice: the source is a (rank-reduced) slice of the dest. */
 export function verifyInsertSlice(op: Operation, ctx: VerifyContext): void {
   const source = ranked(group(op, 'source')[0]?.type);
   const dest = ranked(group(op, 'dest')[0]?.type);
-  if (source && dest) verifySliceType(op, ctx, inferSlice(op, dest), source);
+  if (source && dest && verifySliceType(op, ctx, inferSlice(op, dest), source)) verifyInBounds(op, ctx, dest.shape);
 }
 
 export function verifyPad(op: Operation, ctx: VerifyContext): void {
