@@ -31,3 +31,11 @@ export {
   chunkToFilePosition,
   joinSplitOutputs,
 } from './split-input.js';
+export {
+  type ChunkResult,
+  type ChunkContext,
+  type ChunkProcessor,
+  type DriverOptions,
+  type DriverResult,
+  runOptDriver,
+} from './driver.js';
