@@ -20,6 +20,12 @@ export interface OperationState {
   opaqueProperties?: Attribute;
   /** Discardable attributes (`{...}`). */
   attributes: Map<string, Attribute>;
+  /**
+   * Inherent attributes a custom parser was given with a value of the wrong
+   * kind: MLIR drops them, leaving the property null (not even defaulted).
+   * Kept apart only so the generic form reproduces that (see printer).
+   */
+  droppedInherent?: Map<string, Attribute>;
   regions: Region[];
   successors: Block[];
 }
@@ -43,6 +49,8 @@ export class Operation {
   properties: DictionaryAttr;
   opaqueProperties: Attribute | undefined;
   attributes: DictionaryAttr;
+  /** See OperationState.droppedInherent. */
+  droppedInherent: ReadonlyMap<string, Attribute> | undefined;
   /** @internal */ parent: Block | null = null;
   /** @internal */ prev: Operation | null = null;
   /** @internal */ next: Operation | null = null;
@@ -61,6 +69,7 @@ export class Operation {
     this.properties = toDict(context, state.properties);
     this.opaqueProperties = state.opaqueProperties;
     this.attributes = toDict(context, state.attributes);
+    this.droppedInherent = state.droppedInherent?.size ? state.droppedInherent : undefined;
   }
 
   /**

@@ -70,7 +70,7 @@ export class AsmPrinter implements OpAsmPrinter {
     this.write(`(${op.operands.map((v) => this.valueName(v)).join(', ')})`);
     if (op.successors.length > 0) this.write(` [${op.successors.map((b) => this.names.blockName(b)).join(', ')}]`);
     if (op.opaqueProperties) this.write(` <${this.attributeToString(op.opaqueProperties)}>`);
-    else if (op.properties.entries.length > 0) this.write(` <${printDictionary(op.properties.entries, { distinctIds: this.distinctIds })}>`);
+    else if (op.properties.entries.length > 0 || op.droppedInherent) this.write(` <${printDictionary(op.properties.entries, { distinctIds: this.distinctIds })}>`);
     if (op.regions.length > 0) {
       this.write(' (');
       op.regions.forEach((r, i) => {
@@ -81,7 +81,11 @@ export class AsmPrinter implements OpAsmPrinter {
       });
       this.write(')');
     }
-    if (op.attributes.entries.length > 0) this.write(` ${printDictionary(op.attributes.entries, { distinctIds: this.distinctIds })}`);
+    // MLIR nulls an inherent attribute of the wrong kind given in the discardable
+    // dictionary next to `<{...}>`: the way to write a dropped inherent attribute.
+    const dropped = op.droppedInherent ? [...op.droppedInherent].map(([name, value]) => ({ name, value })) : [];
+    const discardable = dropped.length === 0 ? op.attributes.entries : [...op.attributes.entries, ...dropped].sort((a, b) => (a.name < b.name ? -1 : 1));
+    if (discardable.length > 0) this.write(` ${printDictionary(discardable, { distinctIds: this.distinctIds })}`);
     this.write(` : (${op.operands.map((v) => printType(v.type)).join(', ')}) -> ${printResultTypes(op.resultTypes)}`);
   }
 
