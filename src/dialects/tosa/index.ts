@@ -1,9 +1,45 @@
 import { tosaOds } from './ods/index.js';
-import { defineOdsDialect } from '../common/ods-dialect.js';
+import { defineOdsDialect, type OpOverride } from '../common/ods-dialect.js';
 import type { Dialect } from '../../ir/index.js';
+import {
+  BLOCK_SIZE,
+  NAN_MODE,
+  RESIZE_MODE,
+  ROUNDING_MODE,
+  enumHandlingParser,
+  printWithEnumHandling,
+  printWithNanPropagationHandling,
+} from './enum-attr-syntax.js';
+import { parseCondIf, parseWhileLoop, printCondIf, printWhileLoop } from './control-flow-syntax.js';
+import { variableOpTypeOrInitialValue } from './variable-syntax.js';
 
-/** The tosa dialect, from LLVM 22 ODS. */
+const withEnum = (e: typeof ROUNDING_MODE): OpOverride => ({ parse: enumHandlingParser(e), print: printWithEnumHandling });
+const withNan: OpOverride = { parse: enumHandlingParser(NAN_MODE), print: printWithNanPropagationHandling };
+
+/** The C++-only syntax of TOSA ops (hasCustomAssemblyFormat in TosaOps.td). */
+const SYNTAX: Readonly<Record<string, OpOverride>> = {
+  'tosa.rescale': withEnum(ROUNDING_MODE),
+  'tosa.apply_scale': withEnum(ROUNDING_MODE),
+  'tosa.resize': withEnum(RESIZE_MODE),
+  'tosa.cast_from_block_scaled': withEnum(BLOCK_SIZE),
+  'tosa.cast_to_block_scaled': withEnum(BLOCK_SIZE),
+  'tosa.matmul_t_block_scaled': withEnum(BLOCK_SIZE),
+  'tosa.argmax': withNan,
+  'tosa.clamp': withNan,
+  'tosa.max_pool2d': withNan,
+  'tosa.maximum': withNan,
+  'tosa.minimum': withNan,
+  'tosa.reduce_max': withNan,
+  'tosa.reduce_min': withNan,
+  'tosa.cond_if': { parse: parseCondIf, print: printCondIf },
+  'tosa.while_loop': { parse: parseWhileLoop, print: printWhileLoop },
+};
+
+/** The tosa dialect (TOSA 1.0 as LLVM 22 defines it), from ODS plus its custom syntax. */
 export function tosaDialect(): Dialect {
-  return defineOdsDialect(tosaOds);
+  return defineOdsDialect(tosaOds, {
+    overrides: SYNTAX,
+    customDirectives: new Map([['VariableOpTypeOrInitialValue', variableOpTypeOrInitialValue]]),
+  });
 }
 export { tosaOds };
