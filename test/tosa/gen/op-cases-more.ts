@@ -79,6 +79,25 @@ const shapeOps: fc.Arbitrary<Draft> = fc.oneof(
   })),
 );
 
+const mxDim = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 3 }) }, { weight: 1, arbitrary: fc.constant<'?'>('?') });
+const blockScaled: fc.Arbitrary<Draft> = fc.oneof(
+  fc.record({ n: mxDim, d: mxDim, h: mxDim, w: mxDim, c: fc.constantFrom(32, 64, 96, 60), cbA: fc.integer({ min: 1, max: 3 }), cbB: fc.integer({ min: 1, max: 3 }),
+    hs: mxDim, e: fc.constantFrom('f8E4M3FN', 'f8E5M2', 'f4E2M1FN') })
+    .map((r): Draft => ({
+      name: 'tosa.matmul_t_block_scaled',
+      operands: [{ type: t([r.n, r.h, r.c], r.e) }, { type: t([r.n, r.hs, r.cbA], 'f8E8M0FNU') }, { type: t([r.d, r.w, r.c], r.e) }, { type: t([r.d, r.w, r.cbB], 'f8E8M0FNU') }],
+      attrs: { block_size: 'BLOCK_SIZE_32' }, resultElements: ['f32'],
+    })),
+  fc.tuple(fc.array(mxDim, { minLength: 0, maxLength: 2 }), fc.constantFrom(32, 64, 60)).map(([lead, c]): Draft => ({
+    name: 'tosa.cast_to_block_scaled', operands: [{ type: t([...lead, c], 'f32') }], attrs: { block_size: 'BLOCK_SIZE_32' }, resultElements: ['f8E4M3FN', 'f8E8M0FNU'],
+  })),
+  fc.tuple(fc.array(mxDim, { minLength: 0, maxLength: 2 }), fc.constantFrom(32, 64, 60), fc.integer({ min: 1, max: 3 }), fc.boolean()).map(([lead, c, cb, same]): Draft => ({
+    name: 'tosa.cast_from_block_scaled',
+    operands: [{ type: t([...lead, c], 'f8E4M3FN') }, { type: t([...(same ? lead : lead.map(() => 2)), cb], 'f8E8M0FNU') }],
+    attrs: { block_size: 'BLOCK_SIZE_32' }, resultElements: ['f32'],
+  })),
+);
+
 /** Attribute and constant-operand mutations: values MLIR's verifiers range-check. */
 type AttrMutation = { key: string; index: number; value: number } | null;
 const attrMutationArb: fc.Arbitrary<AttrMutation> = fc.oneof(
@@ -116,6 +135,7 @@ export const draftArb: fc.Arbitrary<Draft> = fc.oneof(
   { weight: 1, arbitrary: convs },
   { weight: 1, arbitrary: conversions },
   { weight: 1, arbitrary: shapeOps },
+  { weight: 1, arbitrary: blockScaled },
 );
 
 export const opCaseArb: fc.Arbitrary<OpCase> = fc

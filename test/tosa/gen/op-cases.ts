@@ -176,7 +176,7 @@ function mutate(r: AbstractType, m: Mutation): AbstractType {
   }
 }
 
-const ENUMS: Record<string, string> = { mode: 'resize_mode', rounding_mode: 'rounding_mode', nan_mode: 'nan_mode' };
+const ENUMS: Record<string, string> = { mode: 'resize_mode', rounding_mode: 'rounding_mode', nan_mode: 'nan_mode', block_size: 'block_size' };
 
 const attrText = (v: AttrValue, name = ''): string => {
   if (Array.isArray(v)) return `array<i64: ${v.join(', ')}>`;

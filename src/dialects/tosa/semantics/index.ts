@@ -15,6 +15,7 @@ import { IMAGE_RULES } from './ops/image.js';
 import { TYPE_CONVERSION_RULES } from './ops/type-conversion.js';
 import { CONTROL_FLOW_RULES } from './ops/control-flow.js';
 import { SHAPE_OP_RULES } from './ops/shape-ops.js';
+import { BLOCK_SCALED_RULES } from './ops/block-scaled.js';
 import { verifyWith } from './verify-op.js';
 import { type AbstractType, elementOf, isTensor } from './types.js';
 
@@ -26,6 +27,7 @@ export { broadcastShapes, resolveBroadcastShape, shapesCompatible } from './broa
 const RULES: Readonly<Record<string, OpRule>> = {
   ...ELEMENTWISE_RULES, ...REDUCTION_RULES, ...DATA_LAYOUT_RULES, ...CONVOLUTION_RULES, ...MATMUL_FFT_RULES,
   ...POOLING_RULES, ...SCATTER_GATHER_RULES, ...IMAGE_RULES, ...TYPE_CONVERSION_RULES, ...CONTROL_FLOW_RULES, ...SHAPE_OP_RULES,
+  ...BLOCK_SCALED_RULES,
 };
 
 const ODS_BY_NAME: ReadonlyMap<string, OdsOp> = new Map(ODS_OPS.map((o) => [o.name, o]));

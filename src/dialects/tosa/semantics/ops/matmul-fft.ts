@@ -44,22 +44,6 @@ function verifyMatmul(op: OpView): string | undefined {
   return checkZeroPoint(op, 2, 'a') ?? checkZeroPoint(op, 3, 'b');
 }
 
-/** matmul_t_block_scaled: A [N,H,C], B [D,W,C] (transposed); output [N,H,W]. */
-function inferMatmulTBlockScaled(op: InferInput): InferResult {
-  const a = op.operands[0]!;
-  const b = op.operands[2]!;
-  const out: Dim[] = ['?', '?', '?'];
-  if (isRanked(a)) {
-    out[0] = a.shape[0]!;
-    out[1] = a.shape[1]!;
-  }
-  if (isRanked(b)) {
-    if (out[0] === '?' && b.shape[0] !== 1) out[0] = b.shape[0]!;
-    out[2] = b.shape[1]!;
-  }
-  return inferred({ shape: out });
-}
-
 function inferFft(op: InferInput): InferResult {
   const shapeOf = (i: number) => (isTensor(op.operands[i]) ? (op.operands[i] as { shape: readonly Dim[] | null }).shape : null);
   return inferred({ shape: shapeOf(0) }, { shape: shapeOf(1) });
@@ -106,7 +90,6 @@ function verifyRfft(op: OpView): string | undefined {
 
 export const MATMUL_FFT_RULES: Record<string, OpRule> = {
   'tosa.matmul': { infer: inferMatmul, verify: verifyMatmul },
-  'tosa.matmul_t_block_scaled': { infer: inferMatmulTBlockScaled },
   'tosa.fft2d': { infer: inferFft, verify: verifyFft },
   'tosa.rfft2d': { infer: inferRfft, verify: verifyRfft },
 };

@@ -72,18 +72,7 @@ function verifyConst(op: OpView): string | undefined {
 
 const sameShape = (op: InferInput): InferResult => inferred({ shape: isTensor(op.operands[0]) ? op.operands[0].shape : null });
 
-function inferCastToBlockScaled(op: InferInput): InferResult {
-  const t = op.operands[0]!;
-  if (!isRanked(t)) return inferred({ shape: null }, { shape: null });
-  const block = Number(op.attrs['block_size'] ?? 32) || 32;
-  const last = t.shape[t.shape.length - 1]!;
-  const scale: Dim[] = [...t.shape.slice(0, -1), last === '?' ? '?' : Math.trunc(last / block)];
-  return inferred({ shape: [...t.shape] }, { shape: scale });
-}
-
 export const TYPE_CONVERSION_RULES: Record<string, OpRule> = {
   'tosa.rescale': { infer: sameShape, verify: verifyRescale },
   'tosa.const': { verify: verifyConst },
-  'tosa.cast_from_block_scaled': { infer: sameShape },
-  'tosa.cast_to_block_scaled': { infer: inferCastToBlockScaled },
 };
