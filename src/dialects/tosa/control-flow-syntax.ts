@@ -16,6 +16,11 @@ import {
 } from '../../ir/index.js';
 import { sortedAttrs } from './enum-attr-syntax.js';
 
+/** An error from the op's own parser: MLIR prefixes it with `custom op '<name>'`. */
+function opError(p: OpAsmParser, message: string, offset?: number): never {
+  return p.fail(`custom op '${p.opName}' ${message}`, offset);
+}
+
 /** `(%arg = %init, ...)` when present (MLIR's parseOptionalAssignmentList). */
 function parseOptionalAssignmentList(p: OpAsmParser): { args: ParsedArgument[]; operands: UnresolvedOperand[] } | undefined {
   if (!p.parseOptionalPunct('(')) return undefined;
@@ -48,7 +53,7 @@ function printArrowTypes(p: OpAsmPrinter, types: readonly Type[]): void {
 function parseFunctionType(p: OpAsmParser, message: string): FunctionType {
   const at = p.currentOffset();
   const t = p.parseOptionalType();
-  if (!t || t.kind !== 'function') p.fail(message, at);
+  if (!t || t.kind !== 'function') opError(p, message, at);
   return t as FunctionType;
 }
 
@@ -58,9 +63,9 @@ export function parseCondIf(p: OpAsmParser, state: OperationState): void {
   state.regions.push(thenRegion, elseRegion);
   const cond = p.parseOperand();
   const list = parseOptionalAssignmentList(p);
-  if (!p.parseOptionalPunct(':')) p.fail('expected type for condition operand');
+  if (!p.parseOptionalPunct(':')) opError(p, 'expected type for condition operand');
   const condType = p.parseOptionalType();
-  if (!condType) p.fail('expected type for condition operand');
+  if (!condType) opError(p, 'expected type for condition operand');
   state.operands = [p.resolveOperand(cond, condType)];
   if (list) {
     const fn = parseFunctionType(
@@ -69,7 +74,7 @@ export function parseCondIf(p: OpAsmParser, state: OperationState): void {
     );
     state.resultTypes = [...fn.results];
     if (fn.inputs.length !== list.operands.length) {
-      p.fail(`expected as many input types as operands (expected ${list.operands.length} got ${fn.inputs.length})`);
+      opError(p, `expected as many input types as operands (expected ${list.operands.length} got ${fn.inputs.length})`);
     }
     state.operands.push(...p.resolveOperands(list.operands, fn.inputs, p.currentOffset()));
   } else {
@@ -108,7 +113,7 @@ export function parseWhileLoop(p: OpAsmParser, state: OperationState): void {
   const fn = parseFunctionType(p, 'invalid kind of type specified: expected builtin.function');
   state.resultTypes = [...fn.results];
   if (fn.inputs.length !== list.operands.length) {
-    p.fail(`expected as many input types as operands (expected ${list.operands.length} got ${fn.inputs.length})`, typeAt);
+    opError(p, `expected as many input types as operands (expected ${list.operands.length} got ${fn.inputs.length})`, typeAt);
   }
   state.operands = p.resolveOperands(list.operands, fn.inputs, p.currentOffset());
   list.args.forEach((a, i) => (a.type = fn.inputs[i]));

@@ -14,6 +14,11 @@ import type {
   UnresolvedOperand,
 } from '../../ir/index.js';
 
+/** An error from the op's own parser: MLIR prefixes it with `custom op '<name>'`. */
+function opError(p: OpAsmParser, message: string, offset?: number): never {
+  return p.fail(`custom op '${p.opName}' ${message}`, offset);
+}
+
 /** A TOSA enum attribute: its attribute name in ops, its mnemonic and its cases. */
 export interface TosaEnumAttr {
   readonly attrName: string;
@@ -54,7 +59,7 @@ function parseEntry(p: OpAsmParser, e: TosaEnumAttr, into: Map<string, Attribute
     const at = p.currentOffset();
     const kw = p.parseOptionalKeyword();
     if (kw !== undefined) {
-      if (!e.cases.includes(kw)) p.fail(`invalid ${e.what} value: ${kw}`, at);
+      if (!e.cases.includes(kw)) opError(p, `invalid ${e.what} value: ${kw}`, at);
       into.set(name, p.context.dialectAttr('tosa', e.mnemonic, kw));
       return;
     }

@@ -4,9 +4,14 @@
 import type { CustomDirective } from '../../ir/assembly-format/engine/index.js';
 import { DYNAMIC, type Attribute, type DenseElementsAttr, type OpAsmParser, type Type, type TypeAttr } from '../../ir/index.js';
 
+/** An error from the op's own parser: MLIR prefixes it with `custom op '<name>'`. */
+function opError(p: OpAsmParser, message: string, offset?: number): never {
+  return p.fail(`custom op '${p.opName}' ${message}`, offset);
+}
+
 function shapeAndElement(p: OpAsmParser, t: Type): { shape: Attribute; element: Type } {
-  if (t.kind === 'unranked_tensor' || t.kind === 'unranked_memref') p.fail('expected ranked type');
-  if (t.kind !== 'tensor' && t.kind !== 'memref' && t.kind !== 'vector') p.fail('expected shaped type');
+  if (t.kind === 'unranked_tensor' || t.kind === 'unranked_memref') opError(p, 'expected ranked type');
+  if (t.kind !== 'tensor' && t.kind !== 'memref' && t.kind !== 'vector') opError(p, 'expected shaped type');
   const shaped = t as unknown as { shape: readonly number[]; elementType: Type };
   const dims = shaped.shape.map((d) => (d === DYNAMIC ? -1n : BigInt(d)));
   const ctx = p.context;
@@ -38,15 +43,15 @@ export const variableOpTypeOrInitialValue: CustomDirective = {
     let type: Type;
     if (p.parseOptionalPunct('=')) {
       const init = p.parseOptionalAttribute();
-      if (!init) p.fail('expected attribute');
+      if (!init) opError(p, 'expected attribute');
       const typed = (init as { type?: Type }).type;
-      if (!typed) p.fail('expected Typed attr');
+      if (!typed) opError(p, 'expected Typed attr');
       if (initArg?.kind === 'attribute') into.attributes.set(initArg.name, init);
       type = typed;
     } else {
-      if (!p.parseOptionalPunct(':')) p.fail('expected type after colon');
+      if (!p.parseOptionalPunct(':')) opError(p, 'expected type after colon');
       const t = p.parseOptionalType();
-      if (!t) p.fail('expected type after colon');
+      if (!t) opError(p, 'expected type after colon');
       type = t;
     }
     const { shape, element } = shapeAndElement(p, type);
