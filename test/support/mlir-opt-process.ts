@@ -96,7 +96,21 @@ export function crashReason(r: RawRun): string | undefined {
   return undefined;
 }
 
-function spawnCollect(cmd: string, args: readonly string[], cwd: string, timeoutMs: number): Promise<RawRun> {
+/** Spawn with a few retries when the machine is momentarily out of processes or files. */
+async function spawnCollect(cmd: string, args: readonly string[], cwd: string, timeoutMs: number): Promise<RawRun> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnOnce(cmd, args, cwd, timeoutMs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const transient = code === 'EAGAIN' || code === 'EMFILE' || code === 'ENFILE' || code === 'ENOMEM';
+      if (!transient || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
+  }
+}
+
+function spawnOnce(cmd: string, args: readonly string[], cwd: string, timeoutMs: number): Promise<RawRun> {
   processStats.spawned++;
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
