@@ -53,6 +53,8 @@ export interface OpAsmParser {
   parseTypeFromString(text: string): Type;
   /** The raw text of a `<...>` body (balanced brackets), for dialect attributes in stripped form. */
   parseDialectBody(): string;
+  /** A bare affine map `(d0, d1)[s0] -> (...)` (MLIR's parseAffineMap), as an affine map attribute. */
+  parseAffineMap(): Attribute;
 
   parseType(): Type;
   parseOptionalType(): Type | undefined;

@@ -10,6 +10,7 @@ import { Kind } from '../syntax/token-stream.js';
 import { decodeString, ParserState } from './state.js';
 import { SourceFile } from './source.js';
 import { scanDialectBody } from './dialect-body.js';
+import { parseAffineMapBody } from './affine.js';
 import { atType, parseType, parseFunctionResultTypes } from './types.js';
 import { atAttribute, parseAttribute, parseAttributeEntries, symbolName } from './attributes.js';
 import type { OperationParser } from './operations.js';
@@ -121,6 +122,9 @@ export class AsmParser implements OpAsmParser {
   }
   parseDialectBody(): string {
     return scanDialectBody(this.p).body;
+  }
+  parseAffineMap(): Attribute {
+    return this.p.context.affineMapAttr(parseAffineMapBody(this.p));
   }
 
   // ---- types -----------------------------------------------------------------------
