@@ -9,7 +9,9 @@ import {
   type OdsValue,
 } from '../../ir/ods/index.js';
 import { operandGroups, resultGroups, hasTrait, applyTransformer } from '../../ir/assembly-format/engine/index.js';
-import type { Operation, Type, Value, VerifyContext } from '../../ir/index.js';
+import { elementTypeOrSelf, isRanked, type Operation, type Type, type Value, type VerifyContext } from '../../ir/index.js';
+
+type RankedLike = { readonly shape: readonly number[] };
 import { verifyNativeTrait } from './ods-native-traits.js';
 
 /** A C++ trait or interface verifier supplied by a dialect; false once it reported. */
@@ -100,12 +102,31 @@ function predTraitHolds(op: Operation, ods: OdsOp, t: OdsTrait, classes: ClassTa
     case 'allMatch': {
       const types = t.values.map((n) => typeOfName(op, ods, n));
       if (!types.every((x) => x)) return undefined;
-      if (t.name === 'AllTypesMatch') return types.every((x) => x === types[0]);
-      if (t.name === 'AllElementTypesMatch') {
-        const e = (x: Type): Type => ('elementType' in x ? (x as { elementType: Type }).elementType : x);
-        return types.every((x) => e(x!) === e(types[0]!));
+      const all = types as Type[];
+      // The C++ casts to ShapedType: shapes, ranks and counts of unranked or non-shaped values are not decidable here.
+      const shapes = (): (readonly number[])[] | undefined => (all.every(isRanked) ? all.map((x) => (x as RankedLike).shape) : undefined);
+      const same = <T>(xs: readonly T[], eq: (a: T, b: T) => boolean): boolean => xs.every((x) => eq(x, xs[0]));
+      switch (t.name) {
+        case 'AllTypesMatch':
+          return same(all, (a, b) => a === b);
+        case 'AllElementTypesMatch':
+          return same(all.map(elementTypeOrSelf), (a, b) => a === b);
+        case 'AllShapesMatch': {
+          const s = shapes();
+          return s ? same(s, (a, b) => a.length === b.length && a.every((d, i) => d === b[i])) : undefined;
+        }
+        case 'AllRanksMatch': {
+          const s = shapes();
+          return s ? same(s, (a, b) => a.length === b.length) : undefined;
+        }
+        case 'AllElementCountsMatch': {
+          const s = shapes();
+          if (!s || s.some((x) => x.some((d) => d < 0))) return undefined;
+          return same(s.map((x) => x.reduce((a, b) => a * b, 1)), (a, b) => a === b);
+        }
+        default:
+          return undefined;
       }
-      return undefined;
     }
     case 'typesMatchWith': {
       const lhs = typeOfName(op, ods, t.lhs);
