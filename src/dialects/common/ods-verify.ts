@@ -179,10 +179,9 @@ function evaluateOpPred(pred: Pred, op: Operation, ods: OdsOp, classes: ClassTab
   return evaluatePred(pred, op.context.noneType(), { classes, valueType });
 }
 
+/** ODS's wording for a violated PredOpTrait. */
 function predTraitMessage(t: OdsTrait): string {
-  if (t.kind === 'allMatch') return `failed to verify that ${t.summary}`;
-  if (t.kind === 'typesMatchWith' || t.kind === 'pred') return `failed to verify that ${t.summary}`;
-  return '';
+  return `failed to verify that ${'summary' in t ? t.summary : ''}`;
 }
 
 /** `HasParent<...>`: C++ class names resolved to op names of the same dialect. */
