@@ -138,6 +138,22 @@ export const draftArb: fc.Arbitrary<Draft> = fc.oneof(
   { weight: 1, arbitrary: blockScaled },
 );
 
+/** Operand element-type mutations: exercise the ODS type constraints and element-type rules. */
+type OperandMutation = { index: number; to: string } | null;
+const operandMutationArb: fc.Arbitrary<OperandMutation> = fc.oneof(
+  { weight: 6, arbitrary: fc.constant<OperandMutation>(null) },
+  { weight: 1, arbitrary: fc.record({ index: fc.nat(4), to: fc.constantFrom('f16', 'bf16', 'i8', 'i16', 'i1', 'ui8', 'si8', 'i64', 'f8E4M3FN', 'f64') }) },
+);
+
+function mutateOperand(d: Draft, m: OperandMutation): Draft {
+  if (!m) return d;
+  const k = m.index % d.operands.length;
+  const o = d.operands[k]!;
+  // Constant operands keep their element type: their tosa.const must stay valid on its own.
+  if (o.constant !== undefined || o.type.kind !== 'tensor') return d;
+  return { ...d, operands: d.operands.map((x, i) => (i === k ? { ...o, type: t(o.type.kind === 'tensor' ? o.type.shape : null, m.to) } : x)) };
+}
+
 export const opCaseArb: fc.Arbitrary<OpCase> = fc
-  .tuple(draftArb, mutationArb, attrMutationArb)
-  .map(([d, m, a]) => build(mutateAttrs(d, a), m));
+  .tuple(draftArb, mutationArb, attrMutationArb, operandMutationArb)
+  .map(([d, m, a, o]) => build(mutateOperand(mutateAttrs(d, a), o), m));

@@ -30,6 +30,9 @@ function inferMatmul(op: InferInput): InferResult {
 
 function verifyMatmul(op: OpView): string | undefined {
   const bs = blockSize(op);
+  const [ad, bd] = [op.operands[0], op.operands[2]];
+  if (isTensor(ad) && isTensor(bd) && ad.element !== bd.element)
+    return `expect A_data and B_data to have same element type, got '${ad.element}' and '${bd.element}'`;
   const v = { N: '?' as Dim, H: '?' as Dim, C: '?' as Dim, D: '?' as Dim, W: '?' as Dim, CB: '?' as Dim };
   const update = (key: keyof typeof v, what: string, operand: string, actual: Dim): string | undefined => {
     if (actual === '?') return undefined;

@@ -27,6 +27,13 @@ function verifyMatmul(op: OpView): string | undefined {
   const b = op.operands[1]!;
   if (!isTensor(a)) return `expect a shaped tensor for input a, got ${q(a)}`;
   if (!isTensor(b)) return `expect a shaped tensor for input b, got ${q(b)}`;
+  const as = storageElement(a);
+  const azp = storageElement(op.operands[2]!);
+  if (as !== azp) return `expect input a and a_zp have the same element type, got ${q(as)} and ${q(azp)}`;
+  const bs = storageElement(b);
+  const bzp = storageElement(op.operands[3]!);
+  if (bs !== bzp) return `expect input b and b_zp have the same element type, got ${q(bs)} and ${q(bzp)}`;
+  // MLIR 22 checks the zero points' types before comparing a with b.
   const ae = a.element;
   const be = b.element;
   if (isUniformQuant(ae) || isUniformQuant(be)) {
@@ -35,12 +42,6 @@ function verifyMatmul(op: OpView): string | undefined {
     const wb = quantStorageWidth(be);
     if (wa !== wb) return `expect quantized operands to have same widths, got ${wa} and ${wb}`;
   } else if (ae !== be && !(F8.includes(ae) && F8.includes(be))) return `expect same element type for inputs a and b, got ${q(ae)} and ${q(be)}`;
-  const as = storageElement(a);
-  const azp = storageElement(op.operands[2]!);
-  if (as !== azp) return `expect input a and a_zp have the same element type, got ${q(as)} and ${q(azp)}`;
-  const bs = storageElement(b);
-  const bzp = storageElement(op.operands[3]!);
-  if (bs !== bzp) return `expect input b and b_zp have the same element type, got ${q(bs)} and ${q(bzp)}`;
   return checkZeroPoint(op, 2, 'a') ?? checkZeroPoint(op, 3, 'b');
 }
 
