@@ -113,8 +113,11 @@ class FormatParser implements CustomParseState {
         return d.parse(p, e.args.map((a) => this.customArg(a)), this, optional);
       }
       case 'optional': {
-        const [first, ...rest] = e.then;
-        if (this.parseElement(first, true)) {
+        // As in MLIR, the first element that is not whitespace decides whether the group is present.
+        const lead = e.then.findIndex((x) => x.kind !== 'whitespace');
+        const first = e.then[lead];
+        const rest = e.then.slice(lead + 1);
+        if (first && this.parseElement(first, true)) {
           this.parseElements(rest);
           const anchor = e.then[e.anchor];
           if (anchor?.kind === 'variable') this.markAnchor(anchor.name);
