@@ -93,3 +93,19 @@ describe('shape ops (messages observed from mlir-opt-22)', () => {
     expect(verifyTosaOp(op)).toEqual(['shape operand is not compile time resolvable']);
   });
 });
+
+describe('matmul element types (observed from mlir-opt-22)', () => {
+  const mm = (a: string, b: string, azp: string, bzp: string): OpView => ({
+    name: 'tosa.matmul', operands: [ty(`tensor<1x2x3x${a}>`), ty(`tensor<1x3x4x${b}>`), ty(`tensor<1x${azp}>`), ty(`tensor<1x${bzp}>`)],
+    results: [ty('tensor<1x2x4xi48>')], attrs: {}, constants: [undefined, undefined, [0], [0]], definingOps: [undefined, undefined, 'tosa.const', 'tosa.const'],
+  });
+  test('mixed plain integer inputs are accepted when each zero point matches its input', () => {
+    expect(verifyTosaOp(mm('i8', 'i16', 'i8', 'i16'))).toEqual([]);
+  });
+  test('quantized and plain inputs do not mix', () => {
+    expect(verifyTosaOp(mm('!quant.uniform<i8:f32, 1.000000e-01>', 'i8', 'i8', 'i8')))
+      .toEqual(["expect operands to be both quantized or both not quantized, got '!quant.uniform<i8:f32, 1.000000e-01>' and 'i8'"]);
+    expect(verifyTosaOp(mm('!quant.uniform<i8:f32, 1.000000e-01>', '!quant.uniform<i16:f32, 1.000000e-01>', 'i8', 'i16')))
+      .toEqual(['expect quantized operands to have same widths, got 8 and 16']);
+  });
+});
