@@ -12,6 +12,7 @@ import {
 } from './enum-attr-syntax.js';
 import { parseCondIf, parseWhileLoop, printCondIf, printWhileLoop } from './control-flow-syntax.js';
 import { variableOpTypeOrInitialValue } from './variable-syntax.js';
+import { verifyTosaSemantics } from './semantics-bridge.js';
 
 const withEnum = (e: typeof ROUNDING_MODE): OpOverride => ({ parse: enumHandlingParser(e), print: printWithEnumHandling });
 const withNan: OpOverride = { parse: enumHandlingParser(NAN_MODE), print: printWithNanPropagationHandling };
@@ -35,10 +36,17 @@ const SYNTAX: Readonly<Record<string, OpOverride>> = {
   'tosa.while_loop': { parse: parseWhileLoop, print: printWhileLoop },
 };
 
-/** The tosa dialect (TOSA 1.0 as LLVM 22 defines it), from ODS plus its custom syntax. */
+/** Syntax overrides plus, for every op, the semantic core's verifier (run once the ODS checks pass). */
+function overrides(): Record<string, OpOverride> {
+  const all: Record<string, OpOverride> = {};
+  for (const op of tosaOds.ops) all[op.name] = { ...SYNTAX[op.name], verify: verifyTosaSemantics };
+  return all;
+}
+
+/** The tosa dialect (TOSA 1.0 as LLVM 22 defines it), from ODS plus its custom syntax and verifiers. */
 export function tosaDialect(): Dialect {
   return defineOdsDialect(tosaOds, {
-    overrides: SYNTAX,
+    overrides: overrides(),
     customDirectives: new Map([['VariableOpTypeOrInitialValue', variableOpTypeOrInitialValue]]),
   });
 }
