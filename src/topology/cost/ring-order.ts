@@ -55,7 +55,20 @@ function bestCycle(t: Topology, nodes: readonly number[]): number[] {
 }
 
 /** Reorder `ranks` into a ring with the fewest socket crossings. */
+const memo = new WeakMap<Topology, Map<string, number[]>>();
+
 export function chooseRingOrder(t: Topology, ranks: readonly number[]): number[] {
+  let cache = memo.get(t);
+  if (!cache) memo.set(t, (cache = new Map()));
+  const key = ranks.join(',');
+  const hit = cache.get(key);
+  if (hit) return [...hit];
+  const order = computeRingOrder(t, ranks);
+  cache.set(key, order);
+  return [...order];
+}
+
+function computeRingOrder(t: Topology, ranks: readonly number[]): number[] {
   const byNode = new Map<number, number[]>();
   for (const r of ranks) byNode.set(nodeOfRank(t, r), [...(byNode.get(nodeOfRank(t, r)) ?? []), r]);
   const nodes = bestCycle(t, [...byNode.keys()].sort((a, b) => a - b));

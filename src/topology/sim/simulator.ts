@@ -164,7 +164,8 @@ export function simulate(t: Topology, tasks: readonly SimTask[], opts: SimOption
       intervals.set(r, list);
     }
     now = next;
-    const finishedFlows = flows.filter((f) => f.remaining <= 1e-9 * f.total + 1e-12);
+    // Done: drained, or so little left that finishing it would not advance the clock.
+    const finishedFlows = flows.filter((f, i) => f.remaining <= 1e-9 * f.total + 1e-12 || now + f.remaining / rates[i] <= now * (1 + 1e-12));
     for (const f of finishedFlows) flows.splice(flows.indexOf(f), 1);
     const firing = timers.filter((x) => x.end <= now + 1e-12);
     for (const x of firing) timers.splice(timers.indexOf(x), 1);
