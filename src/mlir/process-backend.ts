@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic, SourcePosition } from '../ir/index.js';
 import { buildBatch, locateInBatch, needsOwnRun, splitOutputs, INPUT_MARKER, OUTPUT_MARKER } from './batch.js';
-import { mapPositions, parseDiagnosticText } from './diagnostic-text.js';
+import { mapPositions, parseDiagnosticText, type SourceLineLookup } from './diagnostic-text.js';
 import { rejectIrdlForTranslation, resolveIrdl, type ResolvedIrdl } from './irdl.js';
 import { anchorPipeline } from './pipeline.js';
 import type {
@@ -35,7 +35,7 @@ interface Job {
   /** Flags besides input/split ones. */
   readonly flags: readonly string[];
   readonly filename: string;
-  readonly irdl?: { readonly path: string; readonly name: string };
+  readonly irdl?: { readonly path: string; readonly name: string; readonly text: string };
 }
 
 const MAX_BATCH_BYTES = 8 << 20;
@@ -64,8 +64,26 @@ function beforeCrashReport(stderr: string): string {
   return m ? stderr.slice(0, m.index) : stderr;
 }
 
-function toolDiagnostics(stderr: string): Diagnostic[] {
-  return parseDiagnosticText(stderr).filter((d) => !DRIVER_EXPECTATION.test(d.message));
+function toolDiagnostics(stderr: string, sourceLine: SourceLineLookup): Diagnostic[] {
+  return parseDiagnosticText(stderr, sourceLine).filter((d) => !DRIVER_EXPECTATION.test(d.message));
+}
+
+const WITHIN_SPLIT_FILE = /^within split at (.*):(\d+) offset $/;
+
+/** Source lines of the files a run reads, for recognising SourceMgr's source display. */
+function lineLookup(files: ReadonlyMap<string, string>): SourceLineLookup {
+  const split = new Map<string, string[]>();
+  const linesOf = (path: string): string[] | undefined => {
+    const text = files.get(path);
+    if (text === undefined) return undefined;
+    let lines = split.get(path);
+    if (!lines) split.set(path, (lines = text.split('\n')));
+    return lines;
+  };
+  return (file, line) => {
+    const m = WITHIN_SPLIT_FILE.exec(file);
+    return m ? linesOf(m[1])?.[Number(m[2]) + line - 2] : linesOf(file)?.[line - 1];
+  };
 }
 const MAX_BUFFER = 1 << 30;
 
@@ -131,7 +149,7 @@ export class ProcessMlirEngine implements MlirEngine {
       mode,
       flags: irdl ? [...baseFlags, `--irdl-file=${this.#irdlPath(irdl)}`] : baseFlags,
       filename: options.filename ?? '<input>',
-      irdl: irdl ? { path: this.#irdlPath(irdl), name: irdl.name } : undefined,
+      irdl: irdl ? { path: this.#irdlPath(irdl), name: irdl.name, text: irdl.text } : undefined,
     };
     if (texts.length === 0) return [];
     // A bad pipeline or IRDL file fails every input the same way: find out once, on an empty module.
@@ -215,7 +233,8 @@ export class ProcessMlirEngine implements MlirEngine {
       const crashed = r.crashed !== undefined || outputs.length !== texts.length;
       const done = crashed ? Math.min(outputs.length - 1, texts.length - 1) : texts.length;
       const perInput: Diagnostic[][] = texts.map(() => []);
-      for (const d of toolDiagnostics(r.crashed ? beforeCrashReport(r.stderr) : r.stderr)) {
+      const lookup = lineLookup(this.#knownFiles(job, path, batch.text));
+      for (const d of toolDiagnostics(r.crashed ? beforeCrashReport(r.stderr) : r.stderr, lookup)) {
         const at = d.position && locateInBatch(batch, path, d.position, job.filename);
         if (!at) return { kind: crashed ? 'crashed' : 'ambiguous', results: [] };
         const mapped = mapPositions(d, (p) => locateInBatch(batch, path, p, job.filename)?.position ?? this.#rename(job, p));
@@ -236,7 +255,7 @@ export class ProcessMlirEngine implements MlirEngine {
       if (r.crashed) {
         return { ok: false, output: '', diagnostics: [{ severity: 'error', message: `MLIR crashed (${r.crashed}) on this input`, notes: [] }] };
       }
-      const diagnostics = toolDiagnostics(r.stderr).map((d) =>
+      const diagnostics = toolDiagnostics(r.stderr, lineLookup(this.#knownFiles(job, path, text))).map((d) =>
         mapPositions(d, (p) => (p.file === path ? { ...p, file: job.filename } : this.#rename(job, p))),
       );
       const ok = r.status === 0;
@@ -248,6 +267,12 @@ export class ProcessMlirEngine implements MlirEngine {
     } finally {
       rmSync(path, { force: true });
     }
+  }
+
+  #knownFiles(job: Job, path: string, text: string): Map<string, string> {
+    const files = new Map([[path, text]]);
+    if (job.irdl) files.set(job.irdl.path, job.irdl.text);
+    return files;
   }
 
   #rename(job: Job, p: SourcePosition): SourcePosition {

@@ -73,6 +73,17 @@ describe('parseDiagnosticText (mlir-opt stderr)', () => {
     ]);
   });
 
+  test('a source line with non-ASCII characters comes without caret; the lookup recognises it', () => {
+    const src = '    %v0 = "d.op"() {s = "\u00e9"}\t: () -> i1';
+    // 28 characters, 29 bytes before the tab: SourceMgr pads to byte column 32.
+    const shown = src.replace('\t', '   ');
+    const text = `u.mlir:3:48: error: unexpected character\n${shown}\n`;
+    const lookup = (file: string, line: number) => (file === 'u.mlir' && line === 3 ? src : undefined);
+    expect(parseDiagnosticText(text, lookup)[0].message).toBe('unexpected character');
+    // Without knowing the file the line cannot be told from a message line.
+    expect(parseDiagnosticText(text)[0].message).toBe(`unexpected character\n${shown}`);
+  });
+
   test('text before the first headline (e.g. a crash banner) is ignored', () => {
     expect(parseDiagnosticText('PLEASE submit a bug report\nStack dump:\n')).toEqual([]);
   });

@@ -77,7 +77,7 @@ function renderOp(op: OpSpec, values: Value[], index: number): string {
     case 'unregistered': {
       const operands = a ? [a] : [];
       push(op.type);
-      return `    ${name} = "mydialect.op${op.value & 3}"(${operands.map((v) => v.name).join(', ')}) {n = ${op.value} : i64} : (${operands.map((v) => v.type).join(', ')}) -> ${op.type}`;
+      return `    ${name} = "mydialect.op${op.value & 3}"(${operands.map((v) => v.name).join(', ')}) {n = ${op.value} : i64, s = "${'\u00e9'.repeat(op.value & 3)}"} : (${operands.map((v) => v.type).join(', ')}) -> ${op.type}`;
     }
   }
 }
