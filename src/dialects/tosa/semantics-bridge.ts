@@ -100,9 +100,10 @@ function regionView(op: Operation, index: number): RegionView {
 
 /** The declared type of the tosa.variable a variable_read/variable_write names. */
 function variableType(op: Operation): AttrValue | undefined {
+  // LLVM 22 names the variable with a SymbolNameAttr (a string); accept a symbol reference too.
   const ref = op.getAttr('name');
-  if (ref?.kind !== 'symbol_ref') return undefined;
-  const sym = (ref as SymbolRefAttr).root;
+  const sym = ref?.kind === 'string' ? (ref as StringAttr).value : ref?.kind === 'symbol_ref' ? (ref as SymbolRefAttr).root : undefined;
+  if (sym === undefined) return undefined;
   for (let scope = op.parentOp; scope; scope = scope.parentOp) {
     for (const region of scope.regions) {
       for (const block of region.blocks) {
