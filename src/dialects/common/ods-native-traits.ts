@@ -41,11 +41,11 @@ const sameOperandsAndResultType: TraitCheck = (op, ctx) => {
   return true;
 };
 
+/** `verifySameOperandsAndResultShape`: `verifyCompatibleShapes` over every operand and result type. */
 const sameOperandsAndResultShape: TraitCheck = (op, ctx) => {
   if (!atLeastOneOperandAndResult(op, ctx)) return false;
-  const type = op.operand(0).type;
-  for (const t of [...op.resultTypes, ...op.operands.slice(1).map((v) => v.type)]) {
-    if (!compatibleShape(t, type)) return fail(op, ctx, 'requires the same shape for all operands and results');
+  if (!compatibleShapesOf([...op.operands.map((v) => v.type), ...op.resultTypes])) {
+    return fail(op, ctx, 'requires the same shape for all operands and results');
   }
   return true;
 };
