@@ -25,13 +25,41 @@ const CLASSES: Readonly<Record<string, string>> = {
 /** Thrown for a pattern llvm::Regex would reject; the message says why. */
 export class PosixRegexError extends Error {}
 
-/** The JavaScript source equivalent to a POSIX ERE. */
+/** The JavaScript source equivalent to a POSIX ERE; rejects what llvm::Regex rejects, with its words. */
 export function posixEreToJs(pattern: string): string {
   let out = '';
   let i = 0;
   let depth = 0;
+  // Henry Spencer's rules (llvm/lib/Support/regcomp.c): a branch may not be
+  // empty, a repetition needs an operand, and `{` is a bound only before a digit.
+  let branchEmpty = true;
+  let canRepeat = false;
+  const isBoundStart = (at: number): boolean => pattern[at] === '{' && /[0-9]/.test(pattern[at + 1] ?? '');
   while (i < pattern.length) {
     const c = pattern[i];
+    if (c === '*' || c === '+' || c === '?' || isBoundStart(i)) {
+      if (!canRepeat) throw new PosixRegexError('repetition-operator operand invalid');
+      if (c === '{') {
+        // As regcomp.c: counts are checked (≤ 255, low ≤ high) before the closing brace.
+        const m = /^\{(\d+)(,(\d*))?/.exec(pattern.slice(i)) as RegExpExecArray;
+        const lo = Number(m[1]);
+        const hi = m[3] === undefined || m[3] === '' ? undefined : Number(m[3]);
+        if (lo > 255 || (hi !== undefined && (hi > 255 || hi < lo))) throw new PosixRegexError('invalid repetition count(s)');
+        const close = i + m[0].length;
+        if (pattern[close] !== '}') {
+          throw new PosixRegexError(pattern.indexOf('}', close) === -1 ? 'braces not balanced' : 'invalid repetition count(s)');
+        }
+        out += m[0] + '}';
+        i = close + 1;
+      } else {
+        out += c;
+        i++;
+      }
+      canRepeat = false; // `a**` is an error too
+      continue;
+    }
+    branchEmpty = false;
+    canRepeat = true;
     if (c === '\\') {
       if (i + 1 >= pattern.length) throw new PosixRegexError('trailing backslash (\\)');
       const next = pattern[i + 1];
@@ -43,28 +71,40 @@ export function posixEreToJs(pattern: string): string {
       out += cls;
       i = end;
     } else if (c === '(') {
+      if (pattern[i + 1] === '|') throw new PosixRegexError('empty (sub)expression'); // `()` itself is fine
       depth++;
       out += '(';
       i++;
+      if (pattern[i] === ')') continue; // an empty group is an atom
+      branchEmpty = true;
+      canRepeat = false;
     } else if (c === ')') {
       if (depth === 0) throw new PosixRegexError('parentheses not balanced');
       depth--;
       out += ')';
       i++;
-    } else if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
-      if (!m) throw new PosixRegexError('invalid repetition count(s)');
-      out += m[0];
-      i += m[0].length;
-    } else if (c === '/' || c === '}' || c === ']') {
+    } else if (c === '|') {
+      if (pattern[i + 1] === undefined || pattern[i + 1] === '|' || pattern[i + 1] === ')') {
+        throw new PosixRegexError('empty (sub)expression');
+      }
+      out += '|';
+      i++;
+      branchEmpty = true;
+      canRepeat = false;
+    } else if (c === '^') {
+      out += '^';
+      i++;
+      canRepeat = false; // `^*` is rejected
+    } else if (c === '/' || c === '{' || c === '}' || c === ']') {
       out += '\\' + c;
       i++;
     } else {
-      out += c; // . * + ? | ^ $ and ordinary characters mean the same in JS
+      out += c; // . $ and ordinary characters mean the same in JS
       i++;
     }
   }
   if (depth !== 0) throw new PosixRegexError('parentheses not balanced');
+  if (branchEmpty) throw new PosixRegexError('empty (sub)expression');
   return out;
 }
 
@@ -110,7 +150,14 @@ function translateBracket(pattern: string, start: number): [string, number] {
       i = close + 2;
       continue;
     }
-    out += c === '-' ? '-' : escapeClassChar(c);
+    // A range a-z must not run backwards.
+    if (pattern[i + 1] === '-' && pattern[i + 2] !== undefined && pattern[i + 2] !== ']' && pattern[i + 2] !== '[') {
+      if (pattern[i + 2] < c) throw new PosixRegexError('invalid character range');
+      out += `${escapeClassChar(c)}-${escapeClassChar(pattern[i + 2])}`;
+      i += 3;
+      continue;
+    }
+    out += c === '-' ? '\\-' : escapeClassChar(c);
     i++;
   }
   throw new PosixRegexError('brackets ([ ]) not balanced');
