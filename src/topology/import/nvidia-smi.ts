@@ -13,7 +13,10 @@ const CELL = /^(X|SYS|NODE|PHB|PXB|PIX|NV\d+|NVB|PXN|SOC)$/;
 
 export function importNvidiaSmi(text: string, source = 'nvidia-smi.txt'): Topology {
   const lines = text.replace(/\x1b\[[0-9;]*m/g, '').split(/\r?\n/);
-  const headerAt = lines.findIndex((l) => /\bGPU0\b/.test(l) && !/^\s*GPU0\s/.test(l));
+  const headerAt = lines.findIndex((l) => {
+    const cells = l.split('\t').map((c) => c.trim());
+    return cells.length > 1 && cells[0] === '' && cells.includes('GPU0');
+  });
   if (headerAt < 0) throw new TopologyError('', `${source}:1: not 'nvidia-smi topo -m' output (no header with GPU0)`);
   const header = lines[headerAt].split('\t').map((c) => c.trim());
   const gpuCols = header.map((h, i) => (/^GPU\d+$/.test(h) ? i : -1)).filter((i) => i >= 0);

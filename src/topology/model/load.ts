@@ -9,6 +9,7 @@ import { importHwlocXml } from '../import/hwloc.js';
 import { importNumactl } from '../import/numactl.js';
 import { importNvidiaSmi } from '../import/nvidia-smi.js';
 import { importSysfsNodes } from '../import/sysfs.js';
+import { jsonErrorPosition } from './json-position.js';
 import { TopologyError, type Topology } from './types.js';
 import { validateTopology } from './validate.js';
 
@@ -49,15 +50,9 @@ export function parseTopologyJson(text: string, source = 'topology.json'): Topol
   try {
     json = JSON.parse(text);
   } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    let where = source;
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      const line = before.split('\n').length;
-      where = `${source}:${line}:${Number(pos[1]) - before.lastIndexOf('\n')}`;
-    }
-    throw new TopologyError('', `${where}: invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`);
+    const pos = jsonErrorPosition(text);
+    if (pos) throw new TopologyError('', `${source}:${pos.line}:${pos.col}: invalid JSON: ${pos.message}`);
+    throw new TopologyError('', `${source}: invalid JSON: ${(e as Error).message}`);
   }
   try {
     return validateTopology(json);
