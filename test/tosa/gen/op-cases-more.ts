@@ -149,8 +149,9 @@ function mutateOperand(d: Draft, m: OperandMutation): Draft {
   if (!m) return d;
   const k = m.index % d.operands.length;
   const o = d.operands[k]!;
-  // Constant operands keep their element type: their tosa.const must stay valid on its own.
-  if (o.constant !== undefined || o.type.kind !== 'tensor') return d;
+  if (o.type.kind !== 'tensor') return d;
+  // Constant tensors (zero points, shifts, pad values) only take types their tosa.const can hold.
+  if (o.constant !== undefined && !['i8', 'i16', 'f16', 'bf16', 'f64', 'i64'].includes(m.to)) return d;
   return { ...d, operands: d.operands.map((x, i) => (i === k ? { ...o, type: t(o.type.kind === 'tensor' ? o.type.shape : null, m.to) } : x)) };
 }
 

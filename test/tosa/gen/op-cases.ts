@@ -2,7 +2,7 @@
 // its OpView (for our verifier) and an MLIR chunk (for mlir-opt-22).
 import fc from 'fast-check';
 import type { AbstractType, AttrValue, Dim, OpView } from '../../../src/dialects/tosa/semantics/index.js';
-import { inferTosaResultTypes, printType, tensor } from '../../../src/dialects/tosa/semantics/index.js';
+import { inferTosaResultTypes, isFloat, printType, tensor } from '../../../src/dialects/tosa/semantics/index.js';
 
 export interface OpCase {
   readonly view: OpView;
@@ -205,7 +205,7 @@ export function build(d: Draft, m: Mutation): OpCase {
     }
     if (o.constant && o.type.kind === 'tensor') {
       const e = o.type.element;
-      const v = e.startsWith('f') ? o.constant.map((x) => x.toFixed(1)) : o.constant;
+      const v = isFloat(e) ? o.constant.map((x) => x.toFixed(1)) : o.constant;
       lines.push(`  %c${i} = "tosa.const"() <{values = dense<[${v.join(', ')}]> : ${printType(o.type)}}> : () -> ${printType(o.type)}`);
       return `%c${i}`;
     }
