@@ -37,51 +37,54 @@ export class ConstantFolder {
   }
 
   /**
-   * Registers an existing constant: returns false when it duplicated a known
-   * one (it is then replaced and erased); otherwise it is hoisted to the
-   * front of its insertion block unless already among the hoisted ones.
+   * Registers a constant (existing, or just created before the op it
+   * replaces) and returns the canonical op for its value: a known duplicate
+   * is replaced by the earlier one and erased; otherwise it is hoisted to the
+   * front of its insertion block, unless it already follows a hoisted
+   * constant there (which keeps constants in creation order).
    */
-  insertKnownConstant(op: Operation, rewriter: PatternRewriter): boolean {
+  insertKnownConstant(op: Operation, rewriter: PatternRewriter): Operation {
     const block = op.parentBlock;
     const value = constantValue(op);
-    if (!block || !value) return true;
+    if (!block || !value) return op;
     if (this.#owned.has(op)) {
       if (block.firstOp !== op && !this.isOwned(op.prevOp)) rewriter.moveOpBefore(op, block.firstOp!);
-      return true;
+      return op;
     }
     const region = insertionRegion(op);
-    if (!region) return true;
+    if (!region) return op;
     const scope = this.#scope(region);
     const k = key(op.dialect, value, op.results[0].type);
     const existing = scope.get(k);
     if (existing && existing !== op) {
       rewriter.replaceOp(op, existing.results);
-      return false;
+      return existing;
     }
     const entry = region.blocks[0];
     if (block !== entry || (entry.firstOp !== op && !this.isOwned(op.prevOp))) rewriter.moveOpBefore(op, entry.firstOp!);
     scope.set(k, op);
     this.#owned.add(op);
-    return true;
+    return op;
   }
 
-  /** A constant of `value`/`type` usable at `near` (existing, or created at the front of the region). */
-  getOrCreateConstant(near: Operation, dialect: string, value: Attribute, type: Type, rewriter: PatternRewriter): Operation | undefined {
+  /** The known constant of `value`/`type` for code at `near`, if any. */
+  lookup(near: Operation, dialect: string, value: Attribute, type: Type): Operation | undefined {
     const region = insertionRegion(near);
-    if (!region) return undefined;
-    const scope = this.#scope(region);
-    const k = key(dialect, value, type);
-    const existing = scope.get(k);
-    if (existing) return existing;
-    const materialize = foldRegistry.materializerFor(dialect);
-    const created = materialize?.(value, type, near);
-    if (!created) return undefined;
-    const entry = region.blocks[0];
-    rewriter.setInsertionPointToStart(entry);
-    rewriter.create(created);
-    scope.set(k, created);
-    this.#owned.add(created);
-    return created;
+    return region ? this.#scopes.get(region)?.get(key(dialect, value, type)) : undefined;
+  }
+
+  /**
+   * A constant of `value`/`type` for replacing a result of `near`: a known
+   * one, or a new one materialized by `dialect` just before `near` and then
+   * registered (so hoisted like MLIR's folder does).
+   */
+  getOrCreateConstant(near: Operation, dialect: string, value: Attribute, type: Type, rewriter: PatternRewriter): Operation | undefined {
+    const known = this.lookup(near, dialect, value, type);
+    if (known) return known;
+    const created = foldRegistry.materializerFor(dialect)?.(value, type, near);
+    if (!created || !near.parentBlock) return undefined;
+    near.parentBlock.insertBefore(created, near);
+    return this.insertKnownConstant(created, rewriter);
   }
 
   /** Forgets an erased constant. */

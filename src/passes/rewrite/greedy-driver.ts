@@ -86,7 +86,7 @@ class Driver implements RewriteListener {
   }
 
   notifyOperationInserted(op: Operation): void {
-    if (this.config.cseConstants && constantValue(op) && !this.folder.insertKnownConstant(op, this.rewriter)) return;
+    if (this.config.cseConstants && constantValue(op) && this.folder.insertKnownConstant(op, this.rewriter) !== op) return;
     this.worklist.push(op);
   }
   notifyOperationModified(op: Operation): void {
@@ -105,7 +105,7 @@ class Driver implements RewriteListener {
 
   populate(regions: readonly Region[]): void {
     const visit = (op: Operation): 'skip' | undefined => {
-      if (this.config.cseConstants && constantValue(op) && !this.folder.insertKnownConstant(op, this.rewriter)) return 'skip';
+      if (this.config.cseConstants && constantValue(op) && this.folder.insertKnownConstant(op, this.rewriter) !== op) return 'skip';
       this.worklist.push(op);
       return undefined;
     };
@@ -137,7 +137,9 @@ class Driver implements RewriteListener {
         values.push(r);
         continue;
       }
-      const c = this.folder.getOrCreateConstant(op, op.dialect, r, op.results[i].type, this.rewriter);
+      const known = this.folder.lookup(op, op.dialect, r, op.results[i].type);
+      const c = known ?? this.folder.getOrCreateConstant(op, op.dialect, r, op.results[i].type, this.rewriter);
+      if (c && !known) this.worklist.push(c);
       if (!c) {
         for (const x of created) if (!x.results.some((res) => res.hasUses)) this.rewriter.eraseOp(x);
         return false;
