@@ -44,6 +44,8 @@ describe.skipIf(!ready)('conformance harness', () => {
     const r = await runConformance(rejectAll);
     expect(r.total.bothPass).toBe(0);
     expect(r.total.rejected).toBe(r.total.invalidInScope);
+    // Its errors all sit on line 1, where mlir-opt-22's first error rarely is.
+    expect(r.total.sameErrorLine).toBeLessThan(r.total.invalidInScope / 10);
     const report = renderFailureReport(r);
     expect(report).toContain(`## Valid chunks that fail (${r.total.validInScope})`);
     expect(report).toMatch(/\[custom\] we rejected it: 1:1: error: nope/);
@@ -83,5 +85,6 @@ describe.skipIf(!ready)('conformance harness', () => {
     const r = await runConformance(oracle);
     expect(r.total.rejected).toBe(r.total.invalidInScope);
     expect(r.total.diagnosticsAsExpected).toBe(r.total.invalidInScope);
+    expect(r.total.sameErrorLine).toBe(r.total.invalidInScope);
   });
 });

@@ -39,6 +39,8 @@ export interface ChunkOutcome {
   /** For invalid chunks: whether our diagnostics satisfy the designators, and if not why. */
   readonly diagnosticsAsExpected?: boolean;
   readonly diagnosticsMismatch?: string;
+  /** For invalid chunks: the line of our first error and of mlir-opt-22's. */
+  readonly firstErrorLine?: { readonly ours?: number; readonly mlirOpt?: number };
   readonly reason?: string;
 }
 
@@ -53,6 +55,8 @@ export interface FolderFigures {
   invalidOutOfScope: number;
   rejected: number;
   diagnosticsAsExpected: number;
+  /** Invalid chunks we reject with our first error on mlir-opt-22's first error line. */
+  sameErrorLine: number;
   notCounted: number;
 }
 
@@ -109,9 +113,16 @@ export async function runConformance(roundTrip: RoundTrip, options: ConformanceO
     });
   }
 
+  // mlir-opt-22's own first error on each invalid chunk (designators masked so it reports plainly).
+  const mlirOnInvalid = await runMlirOpt(
+    invalid.map((c) => c.text.replace(/expected-(error|warning|note|remark)/g, 'EXPECTED-$1')),
+    { args: BASE_ARGS, ...options.mlirOpt },
+  );
   const invalidOutcome = new Map<CorpusChunk, ChunkOutcome>();
-  for (const chunk of invalid) {
+  for (const [i, chunk] of invalid.entries()) {
+    const theirLine = mlirOnInvalid[i].diagnostics.find((d) => d.severity === 'error')?.position?.line;
     const ours = await safeRoundTrip(roundTrip, chunk.text, false);
+    const ourLine = ours.diagnostics.find((d) => d.severity === 'error')?.position?.line;
     const file = 'chunk.mlir';
     const placed = ours.diagnostics.map((d) => inFile(d, file));
     const check = verifyDiagnostics(chunk.text, file, placed);
@@ -120,6 +131,7 @@ export async function runConformance(roundTrip: RoundTrip, options: ConformanceO
       status: ours.ok || ours.crashed ? 'fail' : 'pass',
       ...(ours.ok ? { reason: 'we accepted it' } : ours.crashed ? { reason: `we crashed: ${ours.crashed}` } : {}),
       diagnosticsAsExpected: !ours.ok && !ours.crashed && check.ok,
+      firstErrorLine: { ours: ourLine, mlirOpt: theirLine },
       ...(check.ok ? {} : { diagnosticsMismatch: firstLine(check.failures) }),
     });
   }
@@ -147,6 +159,7 @@ function tally(folder: string, outcomes: readonly ChunkOutcome[]): FolderFigures
     invalidOutOfScope: 0,
     rejected: 0,
     diagnosticsAsExpected: 0,
+    sameErrorLine: 0,
     notCounted: 0,
   };
   for (const o of outcomes) {
@@ -164,6 +177,8 @@ function tally(folder: string, outcomes: readonly ChunkOutcome[]): FolderFigures
       f.invalidInScope++;
       if (o.status === 'pass') f.rejected++;
       if (o.diagnosticsAsExpected) f.diagnosticsAsExpected++;
+      const lines = o.firstErrorLine;
+      if (o.status === 'pass' && lines?.ours !== undefined && lines.ours === lines.mlirOpt) f.sameErrorLine++;
     }
   }
   return f;

@@ -25,14 +25,14 @@ export function invalidRate(f: FolderFigures): number {
 /** The figures table (one row per folder plus the total). */
 export function renderFiguresTable(result: ConformanceResult): string {
   const head =
-    '| folder | valid in scope | custom ✓ | generic ✓ | both ✓ | both % | invalid in scope | rejected | rejected % | diagnostics as expected | out of scope (valid / invalid) | not counted |\n' +
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n';
+    '| folder | valid in scope | custom ✓ | generic ✓ | both ✓ | both % | invalid in scope | rejected | rejected % | first error on mlir-opt\'s line | diagnostics as expected | out of scope (valid / invalid) | not counted |\n' +
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n';
   const row = (f: FolderFigures, bold = false): string => {
     const b = (s: string | number): string => (bold ? `**${s}**` : String(s));
     return (
       `| ${b(f.folder.replace(/^mlir\/test\//, ''))} | ${b(f.validInScope)} | ${b(f.customPass)} | ${b(f.genericPass)} | ` +
       `${b(f.bothPass)} | ${b(pct(f.bothPass, f.validInScope))} | ${b(f.invalidInScope)} | ${b(f.rejected)} | ` +
-      `${b(pct(f.rejected, f.invalidInScope))} | ${b(f.diagnosticsAsExpected)} | ${b(`${f.validOutOfScope} / ${f.invalidOutOfScope}`)} | ${b(f.notCounted)} |\n`
+      `${b(pct(f.rejected, f.invalidInScope))} | ${b(f.sameErrorLine)} | ${b(f.diagnosticsAsExpected)} | ${b(`${f.validOutOfScope} / ${f.invalidOutOfScope}`)} | ${b(f.notCounted)} |\n`
     );
   };
   return head + result.folders.map((f) => row(f)).join('') + row(result.total, true);
@@ -64,6 +64,11 @@ export function renderFailureReport(result: ConformanceResult, title = 'Conforma
       .join('; '),
   );
   section('Invalid chunks not rejected', invalid.filter((o) => o.status === 'fail'), (o) => o.reason ?? '');
+  section(
+    "Invalid chunks rejected with the first error on another line than mlir-opt-22's",
+    invalid.filter((o) => o.status === 'pass' && o.firstErrorLine?.ours !== o.firstErrorLine?.mlirOpt),
+    (o) => `ours at line ${o.firstErrorLine?.ours ?? '?'}, mlir-opt-22 at line ${o.firstErrorLine?.mlirOpt ?? '?'}`,
+  );
   section(
     'Invalid chunks rejected, but not with the expected diagnostics',
     invalid.filter((o) => o.status === 'pass' && !o.diagnosticsAsExpected),
