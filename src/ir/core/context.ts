@@ -81,7 +81,7 @@ export class Context {
     return this.types.get(`c:${element.id}`, (id) => new Ty.ComplexType(id, element));
   }
   tensorType(shape: readonly number[], element: Type, encoding?: Attribute): Ty.RankedTensorType {
-    return this.types.get(`t:${shape.join('x')}:${element.id}:${optId(encoding)}`, (id) => new Ty.RankedTensorType(id, [...shape], element, encoding));
+    return this.types.getPath('t', [element.id, encoding?.id ?? 0, ...shape], (id) => new Ty.RankedTensorType(id, [...shape], element, encoding));
   }
   unrankedTensorType(element: Type): Ty.UnrankedTensorType {
     return this.types.get(`ut:${element.id}`, (id) => new Ty.UnrankedTensorType(id, element));
@@ -102,7 +102,8 @@ export class Context {
     return this.types.get(`tup:${ids(types)}`, (id) => new Ty.TupleType(id, [...types]));
   }
   functionType(inputs: readonly Type[], results: readonly Type[]): Ty.FunctionType {
-    return this.types.get(`fn:${ids(inputs)}:${ids(results)}`, (id) => new Ty.FunctionType(id, [...inputs], [...results]));
+    const path = [...inputs.map((t) => t.id), 0, ...results.map((t) => t.id)];
+    return this.types.getPath('fn', path, (id) => new Ty.FunctionType(id, [...inputs], [...results]));
   }
   dialectType(dialect: string, mnemonic: string, body: string, params: readonly (Type | Attribute)[] = []): Ty.DialectType {
     const key = `d:${dialect}:${mnemonic}:${body.length}:${body}`;
@@ -111,7 +112,7 @@ export class Context {
 
   // ---- builtin attributes -------------------------------------------------
   integerAttr(type: Type, value: bigint): At.IntegerAttr {
-    return this.attrs.get(`i:${type.id}:${value}`, (id) => new At.IntegerAttr(id, type, value));
+    return this.attrs.getPath('i', [type.id, value], (id) => new At.IntegerAttr(id, type, value));
   }
   boolAttr(value: boolean): At.IntegerAttr {
     return this.integerAttr(this.integerType(1), value ? 1n : 0n);
@@ -128,7 +129,7 @@ export class Context {
     return this.attrs.get('unit', (id) => new At.UnitAttr(id));
   }
   arrayAttr(elements: readonly Attribute[]): At.ArrayAttr {
-    return this.attrs.get(`a:${ids(elements)}`, (id) => new At.ArrayAttr(id, [...elements]));
+    return this.attrs.getPath('a', elements.map((e) => e.id), (id) => new At.ArrayAttr(id, [...elements]));
   }
   denseArrayAttr(elementType: Type, values: readonly number[] | readonly bigint[]): At.DenseArrayAttr {
     const key = `da:${elementType.id}:${values.map((v) => (Object.is(v, -0) ? '-0' : String(v))).join(',')}`;
@@ -140,9 +141,10 @@ export class Context {
   }
   /** Entries are sorted by name; later duplicates must be rejected by the caller. */
   dictionaryAttr(entries: readonly At.NamedAttribute[]): At.DictionaryAttr {
-    const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const key = `d:${sorted.map((e) => `${e.name.length}:${e.name}=${e.value.id}`).join(',')}`;
-    return this.attrs.get(key, (id) => new At.DictionaryAttr(id, sorted));
+    const sorted = entries.length < 2 ? entries : [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const path: (string | number)[] = [];
+    for (const e of sorted) path.push(e.name, e.value.id);
+    return this.attrs.getPath('d', path, (id) => new At.DictionaryAttr(id, [...sorted]));
   }
   typeAttr(type: Type): At.TypeAttr {
     return this.attrs.get(`t:${type.id}`, (id) => new At.TypeAttr(id, type));

@@ -5,6 +5,7 @@
  */
 export class Uniquer<T> {
   private readonly table = new Map<string, T>();
+  private readonly tries = new Map<string, TrieNode<T>>();
   private nextId = 1;
 
   get<U extends T>(key: string, make: (id: number) => U): U {
@@ -15,7 +16,34 @@ export class Uniquer<T> {
     return made;
   }
 
-  get size(): number {
-    return this.table.size;
+  /**
+   * Hot-path variant: `path` (numbers, bigints, short strings) indexes a trie
+   * of maps, so no key string is built or hashed per lookup.
+   */
+  getPath<U extends T>(kind: string, path: readonly (number | bigint | string)[], make: (id: number) => U): U {
+    let node: TrieNode<T> | undefined = this.tries.get(kind);
+    if (!node) this.tries.set(kind, (node = {}));
+    for (const k of path) {
+      const children: Map<number | bigint | string, TrieNode<T>> = (node.children ??= new Map());
+      let next: TrieNode<T> | undefined = children.get(k);
+      if (!next) children.set(k, (next = {}));
+      node = next;
+    }
+    if (node.value === undefined) {
+      node.value = make(this.nextId++);
+      this.count++;
+    }
+    return node.value as U;
   }
+
+  private count = 0;
+
+  get size(): number {
+    return this.table.size + this.count;
+  }
+}
+
+interface TrieNode<T> {
+  children?: Map<number | bigint | string, TrieNode<T>>;
+  value?: T;
 }

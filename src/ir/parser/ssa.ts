@@ -80,6 +80,7 @@ export class SsaScopes {
     }
     top.values.set(name, { values, offset });
     top.regionDefs[top.regionDefs.length - 1].push(name);
+    if (top.forwardRefs.size === 0) return;
     // Resolve forward references to any of these values.
     for (let i = 0; i < values.length; i++) {
       const key = `${name}#${i}`;

@@ -120,7 +120,7 @@ export class TokenStream {
   relexCurrent(from: number): void {
     const current = this.next();
     const end = current.offset + current.text.length;
-    const tokens = lexRange(this.source, from, end);
+    const tokens = splitDimensionTail(this.source, from, end) ?? lexRange(this.source, from, end);
     for (let i = tokens.length - 1; i >= 0; i--) this.pushBack(tokens[i]);
   }
 
@@ -147,4 +147,30 @@ export class TokenStream {
     this.index = 0;
     this.lexedUpTo = end;
   }
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isIdStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * Fast path for the re-lexing shapes need (`4x8xf32` lexes as `4` and
+ * `x8xf32`): the rest of an identifier after its `x` is a decimal
+ * dimension followed by another `x…` identifier, or an identifier alone.
+ * Anything else goes through the full lexer.
+ */
+function splitDimensionTail(source: string, from: number, end: number): Token[] | undefined {
+  if (from >= end) return [];
+  const c = source.charCodeAt(from);
+  if (isIdStart(c)) return [{ kind: Kind.BareId, text: source.slice(from, end), offset: from }];
+  if (!isDigit(c)) return undefined;
+  let i = from;
+  while (i < end && isDigit(source.charCodeAt(i))) i++;
+  // `0x…` would be a hex literal for the full lexer; leave such cases to it.
+  if (source.charCodeAt(from) === 48 && i === from + 1 && source[i] === 'x' && i + 1 < end && /[0-9a-fA-F]/.test(source[i + 1])) return undefined;
+  const out: Token[] = [{ kind: Kind.Integer, text: source.slice(from, i), offset: from }];
+  if (i < end) {
+    if (!isIdStart(source.charCodeAt(i))) return undefined;
+    out.push({ kind: Kind.BareId, text: source.slice(i, end), offset: i });
+  }
+  return out;
 }
