@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DiagnosticError,
   MapSourceManager,
+  formatHeadline,
   renderDiagnostic,
   renderDiagnostics,
   type Diagnostic,
@@ -114,3 +116,15 @@ describe.skipIf(!hasMlirOpt())('renderDiagnostic reproduces mlir-opt-22 stderr b
 });
 
 if (!hasMlirOpt()) console.warn(MLIR_OPT_MISSING);
+
+describe('formatHeadline and DiagnosticError', () => {
+  it('agree with the renderer on the headline, with and without a position', () => {
+    const located = err(2, 3, 'bad');
+    const unknown: Diagnostic = { severity: 'remark', message: 'r', notes: [] };
+    expect(formatHeadline(located)).toBe(renderDiagnostic(located).split('\n')[0]);
+    expect(formatHeadline(unknown)).toBe(renderDiagnostic(unknown).split('\n')[0]);
+    const e = new DiagnosticError([located, unknown]);
+    expect(e.message).toBe('f.mlir:2:3: error: bad');
+    expect(e.diagnostics).toHaveLength(2);
+  });
+});

@@ -10,7 +10,7 @@ export interface SourcePosition {
 
 /**
  * One diagnostic with its attached notes. `position` is absent for diagnostics
- * that have no source location (MLIR prints those at `loc(unknown)`).
+ * that have no source location (mlir-opt prints those at `<unknown>:0`).
  */
 export interface Diagnostic {
   readonly severity: Severity;
@@ -35,8 +35,8 @@ export class DiagnosticError extends Error {
   }
 }
 
-/** `file:line:col: error: message` (or `loc(unknown): error: message`). */
+/** `file:line:col: error: message` (or `<unknown>:0: error: message`, as mlir-opt prints it). */
 export function formatHeadline(d: Diagnostic): string {
-  const where = d.position ? `${d.position.file}:${d.position.line}:${d.position.col}` : 'loc(unknown)';
+  const where = d.position ? `${d.position.file}:${d.position.line}:${d.position.col}` : '<unknown>:0';
   return `${where}: ${d.severity}: ${d.message}`;
 }
