@@ -17,7 +17,7 @@ import { guarded, out, writeAtomic } from '../topology-support/io.js';
 
 export const summary = 'fit link latency and bandwidth from OSU, nccl-tests or CSV samples';
 
-const USAGE = `usage: numaccl calibrate (--osu F ... | --nccl-tests F | --csv F) [--ranks N]
+const USAGE = `usage: numaccl calibrate (--osu F ... | --nccl-tests F | --csv F) [--ranks N] [--collective NAME]
                          [--topology T --link CLASS] [--json] [-o OUT]
 
 Fits T(s) = alpha + s/BW by least squares (relative weighting) and reports
@@ -39,7 +39,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   return guarded('calibrate', USAGE, () => {
     if (argv.includes('--help') || argv.includes('-h')) return (out(USAGE), 0);
     const p = parseArgs(argv, {
-      osu: { type: 'strings' }, 'nccl-tests': { type: 'string' }, csv: { type: 'string' }, ranks: { type: 'string' },
+      osu: { type: 'strings' }, 'nccl-tests': { type: 'string' }, csv: { type: 'string' }, ranks: { type: 'string' }, collective: { type: 'string' },
       topology: { type: 'string', short: 't' }, link: { type: 'string' }, json: { type: 'boolean' }, output: { type: 'string', short: 'o' },
     });
     if (p.positional.length > 0) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
@@ -62,9 +62,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       samples = log.samples;
       const ranks = str(p, 'ranks') !== undefined ? Number(str(p, 'ranks')) : log.ranks;
       if (ranks !== undefined && (!Number.isInteger(ranks) || ranks < 1)) throw new UsageError(`--ranks must be a positive integer, got '${str(p, 'ranks')}'`);
-      source = `nccl-tests ${log.collective ?? 'collective'} (${f}), ${ranks ?? '?'} ranks`;
-      if (ranks !== undefined) toLink = (fit) => linkLevelFit(fit, collectiveShape(log.collective ?? 'sendrecv', ranks));
-      else notes.push('rank count unknown (no "#  Rank" lines, no --ranks): reporting whole-collective alpha/BW');
+      const collective = str(p, 'collective') ?? log.collective;
+      source = `nccl-tests ${collective ?? 'collective'} (${f}), ${ranks ?? '?'} ranks`;
+      if (ranks !== undefined && collective !== undefined) toLink = (fit) => linkLevelFit(fit, collectiveShape(collective, ranks));
+      else notes.push('collective or rank count unknown (give --collective / --ranks): reporting whole-collective alpha/BW');
     } else {
       const f = str(p, 'csv')!;
       samples = readCsv(readText(f), f);

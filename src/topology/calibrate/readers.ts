@@ -74,7 +74,9 @@ export function readNcclTests(text: string, source = 'nccl-tests.txt'): NcclTest
   }
   if (samples.length === 0) throw new SampleFormatError(source, header + 1, 'no data rows');
   const ranks = lines.filter((l) => /^#\s+Rank\s+\d+\s+Group/.test(l)).length || undefined;
-  const coll = /Collective test starting:\s*(\w+)/.exec(text)?.[1] ?? /\b(all_reduce|all_gather|reduce_scatter|alltoall|broadcast|reduce|sendrecv)_perf\b/.exec(text)?.[1];
+  // Newer nccl-tests name the binary in a header line; else try the file name.
+  const named = /\b(all_reduce|all_gather|reduce_scatter|alltoall|broadcast|reduce|sendrecv|hypercube|gather|scatter)_perf\b/;
+  const coll = /Collective test starting:\s*(\w+)/.exec(text)?.[1] ?? named.exec(source)?.[1];
   return { samples, ...(ranks ? { ranks } : {}), ...(coll ? { collective: coll.replace(/_perf$/, '') } : {}) };
 }
 
