@@ -56,10 +56,10 @@ function parseEntry(p: OpAsmParser, e: TosaEnumAttr, into: Map<string, Attribute
   if (name === undefined) p.fail('expected attribute name');
   p.parsePunct('=', "expected '='");
   if (name === e.attrName) {
-    const at = p.currentOffset();
     const kw = p.parseOptionalKeyword();
     if (kw !== undefined) {
-      if (!e.cases.includes(kw)) opError(p, `invalid ${e.what} value: ${kw}`, at);
+      // MLIR reports it at the current location, just after the keyword.
+      if (!e.cases.includes(kw)) opError(p, `invalid ${e.what} value: ${kw}`);
       into.set(name, p.context.dialectAttr('tosa', e.mnemonic, kw));
       return;
     }

@@ -44,7 +44,8 @@ export const variableOpTypeOrInitialValue: CustomDirective = {
     if (p.parseOptionalPunct('=')) {
       const init = p.parseOptionalAttribute();
       if (!init) opError(p, 'expected attribute');
-      const typed = (init as { type?: Type }).type;
+      // MLIR's TypedAttr: a string without `: type` is one too (of type none).
+      const typed = (init as { type?: Type }).type ?? (init.kind === 'string' ? p.context.noneType() : undefined);
       if (!typed) opError(p, 'expected Typed attr');
       if (initArg?.kind === 'attribute') into.attributes.set(initArg.name, init);
       type = typed;
