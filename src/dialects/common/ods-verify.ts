@@ -9,7 +9,7 @@ import {
   type OdsValue,
 } from '../../ir/ods/index.js';
 import { operandGroups, resultGroups, hasTrait, applyTransformer } from '../../ir/assembly-format/engine/index.js';
-import { elementTypeOrSelf, isRanked, type Operation, type Type, type Value, type VerifyContext } from '../../ir/index.js';
+import { elementTypeOrSelf, hasStaticShape, isRanked, type Operation, type Type, type Value, type VerifyContext } from '../../ir/index.js';
 
 type RankedLike = { readonly shape: readonly number[] };
 import { verifyNativeTrait } from './ods-native-traits.js';
@@ -132,6 +132,8 @@ function predTraitHolds(op: Operation, ods: OdsOp, t: OdsTrait, classes: ClassTa
       const lhs = typeOfName(op, ods, t.lhs);
       const rhs = typesOfName(op, ods, t.rhs);
       if (!lhs || !rhs) return undefined;
+      // One element type per element needs a static element count.
+      if (t.transform.kind === 'elementTypePerElement' && !hasStaticShape(lhs)) return undefined;
       const expected = applyTransformer(op.context, t.transformer, lhs);
       if (!expected) return undefined;
       return expected.length === rhs.length && expected.every((x, i) => x === rhs[i]);
