@@ -10,6 +10,10 @@ export { Operation, emptyState, type OperationState } from './core/operation.js'
 export { Block } from './core/block.js';
 export { Region } from './core/region.js';
 export { Value, OpResult, BlockArgument, OpOperand } from './core/value.js';
+export { Builder, type InsertionPoint, type CreateOptions } from './core/builder.js';
+export { Rewriter, type RewriteListener } from './core/rewriter.js';
+export { cloneOperation, ValueMapping } from './core/clone.js';
+export { SymbolTable, symbolName } from './core/symbol-table.js';
 export type {
   Dialect,
   OpDefinition,
