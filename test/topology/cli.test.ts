@@ -96,12 +96,16 @@ describe('numaccl cost', () => {
   it('errors point at the op', async () => {
     const dir = tmp();
     const f = join(dir, 'bad.mlir');
-    writeFileSync(f, 'module attributes {ccl.world_size = 6 : i64} {\n  %1 = "ccl.all_reduce"(%0) {groups = dense<[[0, 1], [2]]> : tensor<2x2xi64>} : (tensor<8xf32>) -> tensor<8xf32>\n}\n');
+    const wrap = (op: string): string =>
+      `module attributes {ccl.world_size = 6 : i64} {\n  func.func @f(%arg0: tensor<8xf32>) -> tensor<8xf32> {\n    ${op}\n    return %arg0 : tensor<8xf32>\n  }\n}\n`;
+    writeFileSync(f, wrap('%1 = "ccl.all_reduce"(%arg0) {groups = dense<[[0, 1], [1, 2]]> : tensor<2x2xi64>, reduction = "sum"} : (tensor<8xf32>) -> tensor<8xf32>'));
     const r = await run(cost, f);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/spec\.groups\[1\]: has 1 ranks/);
-    writeFileSync(f, 'module {\n  %1 = "ccl.all_reduce"(%0) {groups = 3} : (tensor<8xf32>) -> tensor<8xf32>\n}\n');
-    expect((await run(cost, f)).err).toMatch(/bad\.mlir:2:3: error: 'ccl\.all_reduce' attribute 'groups' must be a dense 2-D integer array/);
+    expect(r.err).toMatch(/spec\.groups\[1\]: rank 1 appears in two groups/);
+    writeFileSync(f, wrap('%1 = "ccl.all_reduce"(%arg0) {groups = 3 : i64, reduction = "sum"} : (tensor<8xf32>) -> tensor<8xf32>'));
+    expect((await run(cost, f)).err).toMatch(/bad\.mlir:3:5: error: 'ccl\.all_reduce' attribute 'groups' must be a dense 2-D integer array/);
+    writeFileSync(f, wrap('%1 = "ccl.all_reduce"(%arg0 : (tensor<8xf32>) -> tensor<8xf32>'));
+    expect((await run(cost, f)).err).toMatch(/bad\.mlir:3:\d+: error: /);
     expect((await run(cost, f, '--topology', 'nope')).err).toMatch(/neither a file nor an embedded topology/);
   });
 });

@@ -17,10 +17,10 @@ cheapest. T defaults to dual-socket-6dla.
 const fmtUs = (us: number): string => (us >= 1000 ? us.toFixed(0) : us.toPrecision(4));
 
 export async function main(argv: readonly string[]): Promise<number> {
-  return guarded('cost', USAGE, () => {
+  return guarded('cost', USAGE, async () => {
     if (argv.includes('--help') || argv.includes('-h')) return (out(USAGE), 0);
     const p = parseArgs(argv, { topology: { type: 'string', short: 't' }, json: { type: 'boolean' } });
-    const { mod, topo } = loadInputs(p.positional[0], str(p, 'topology'));
+    const { mod, topo } = await loadInputs(p.positional[0], str(p, 'topology'));
     const rows = collectivesOf(mod, topo).map((c) => {
       const choice = chooseAlgorithm(c.spec, topo);
       return {

@@ -15,14 +15,14 @@ and at most N collectives in flight per device (default 2).
 `;
 
 export async function main(argv: readonly string[]): Promise<number> {
-  return guarded('simulate', USAGE, () => {
+  return guarded('simulate', USAGE, async () => {
     if (argv.includes('--help') || argv.includes('-h')) return (out(USAGE), 0);
     const p = parseArgs(argv, {
       topology: { type: 'string', short: 't' }, json: { type: 'boolean' }, timeline: { type: 'string' }, streams: { type: 'string' },
     });
     const streams = str(p, 'streams') === undefined ? 2 : Number(str(p, 'streams'));
     if (!Number.isInteger(streams) || streams < 1) throw new UsageError(`--streams must be a positive integer, got '${str(p, 'streams')}'`);
-    const { mod, topo } = loadInputs(p.positional[0], str(p, 'topology'));
+    const { mod, topo } = await loadInputs(p.positional[0], str(p, 'topology'));
     const { tasks } = simTasksOf(mod, topo, defaultChooser(topo));
     const result = simulate(topo, tasks, { streamsPerDevice: streams });
     const svgPath = str(p, 'timeline');

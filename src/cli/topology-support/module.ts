@@ -2,9 +2,20 @@
 import { readFileSync } from 'node:fs';
 import { readModule, type ModuleInfo } from '../../topology/adapter/index.js';
 import { DEFAULT_TOPOLOGY, loadTopology, type Topology } from '../../topology/index.js';
+import type { Context } from '../../ir/index.js';
 import { UsageError } from './args.js';
 
-export function loadInputs(file: string | undefined, topology: string | undefined): { mod: ModuleInfo; topo: Topology } {
+/** A context with numaccl's dialects (unregistered ops allowed), if they load. */
+async function dialectContext(): Promise<Context | undefined> {
+  try {
+    const d = await import('../../dialects/index.js');
+    return d.createContext({ allowUnregistered: true });
+  } catch {
+    return undefined; // fall back to the generic-form reader
+  }
+}
+
+export async function loadInputs(file: string | undefined, topology: string | undefined): Promise<{ mod: ModuleInfo; topo: Topology }> {
   if (!file) throw new UsageError('missing input FILE');
   let text: string;
   try {
@@ -13,5 +24,5 @@ export function loadInputs(file: string | undefined, topology: string | undefine
     throw new Error(`cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   const topo = loadTopology(topology ?? DEFAULT_TOPOLOGY);
-  return { mod: readModule(text, file), topo };
+  return { mod: readModule(text, file, await dialectContext()), topo };
 }
