@@ -14,7 +14,7 @@ export const globalMemrefOpTypeAndInitialValue: CustomDirective = {
     const at = p.currentOffset();
     const type = p.parseType();
     const staticShape = type.kind === 'memref' && (type as unknown as { shape: readonly number[] }).shape.every((d) => d !== DYNAMIC);
-    if (!staticShape) opError(p, `type should be static shaped memref, but got ${printType(type)}`, at);
+    if (!staticShape) opError(p, `type should be static shaped memref, but got '${printType(type)}'`, at);
     if (typeArg?.kind === 'attribute') into.attributes.set(typeArg.name, p.context.typeAttr(type));
     if (!p.parseOptionalPunct('=')) return true;
     let init;
