@@ -2,17 +2,20 @@
  * Packs many inputs into one file for `--split-input-file` and maps what the
  * tool reports back to each input.
  *
- * Layout: "\n" t0 MARK "\n" t1 MARK "\n" t2 ... Every chunk is "\n" + text:
- * its end is exactly the end of the text (so end-of-input diagnostics land
- * where they would for the text alone), it is never empty (mlir-opt drops
- * empty chunks), and the text starts at column 1 of a known whole-file line.
+ * Layout: "\n" t0 MARK "\n" t1 MARK "\n" t2 ..., where MARK itself starts
+ * with "\n". Every chunk is "\n" + text: its end is exactly the end of the
+ * text (so end-of-input diagnostics land where they would for the text
+ * alone), it is never empty (mlir-opt drops empty chunks), and the text
+ * starts at column 1 of a known whole-file line. mlir-opt 22 lexes a chunk in
+ * place, and an unterminated string runs on to the next newline: the newline
+ * that opens MARK stops it exactly at the end of the text.
  * mlir-opt reports whole-file positions; mlir-translate reports
  * `within split at FILE:N offset :L:C`, chunk-relative lines.
  */
 import type { SourcePosition } from '../ir/index.js';
 
 /** Input split marker; unlikely in real text, and its prefix is too (no near-miss warnings). */
-export const INPUT_MARKER = '//==numaccl-batch-split-b7e1==';
+export const INPUT_MARKER = '\n//==numaccl-batch-split-b7e1==';
 export const OUTPUT_MARKER = '//==numaccl-batch-output-b7e1==';
 
 export interface Batch {
@@ -31,12 +34,11 @@ function countNewlines(s: string): number {
 
 /** True when `text` cannot go into a batch (it contains a marker prefix). */
 export function needsOwnRun(text: string): boolean {
-  return text.includes(INPUT_MARKER.slice(0, -2)) || text.includes(OUTPUT_MARKER.slice(0, -2));
+  return text.includes(INPUT_MARKER.slice(1, -2)) || text.includes(OUTPUT_MARKER.slice(0, -2));
 }
 
-function lastLineBytes(s: string): number {
-  return Buffer.byteLength(s.slice(s.lastIndexOf('\n') + 1));
-}
+/** Where a chunk after the first starts: right after MARK, on MARK's own line. */
+const CHUNK_START_COL = Buffer.byteLength(INPUT_MARKER.slice(1)) + 1;
 
 export function buildBatch(texts: readonly string[]): Batch {
   const parts: string[] = [];
@@ -46,8 +48,8 @@ export function buildBatch(texts: readonly string[]): Batch {
   texts.forEach((t, i) => {
     if (i > 0) {
       parts.push(INPUT_MARKER);
-      const col = lastLineBytes(texts[i - 1]) + Buffer.byteLength(INPUT_MARKER) + 1;
-      chunkStarts.set(`${line}:${col}`, i);
+      line += 1; // MARK's own line
+      chunkStarts.set(`${line}:${CHUNK_START_COL}`, i);
     }
     parts.push('\n', t);
     line += 1; // the "\n" in front of every text
@@ -57,7 +59,7 @@ export function buildBatch(texts: readonly string[]): Batch {
   return { text: parts.join(''), firstLines, chunkStarts };
 }
 
-/** Index of the input containing whole-file `line` (a text's last line also holds the next marker). */
+/** Index of the input containing whole-file `line` (MARK's line counts as the end of the text before it). */
 export function inputOfLine(batch: Batch, line: number): number {
   let lo = 0;
   let hi = batch.firstLines.length - 1;
@@ -94,7 +96,7 @@ export function locateInBatch(
   if (p.file !== batchPath) {
     const m = WITHIN_SPLIT.exec(p.file);
     if (!m || m[1] !== batchPath) return undefined;
-    line = Number(m[2]) + p.line - 1; // N is the marker's line, where the chunk starts
+    line = Number(m[2]) + p.line - 1; // N is MARK's line, where the chunk starts
   }
   const index = inputOfLine(batch, line);
   if (index < 0) return undefined;

@@ -10,7 +10,7 @@
 import type { Diagnostic, Severity, SourcePosition } from '../ir/index.js';
 
 const HEADLINE = /^(?:(.*?):(\d+)(?::(\d+))?: )?(error|warning|note|remark): (.*)$/;
-const CARET = /^[ \t~]*\^[ \t~]*$/;
+const CARET = /^[ \t~]*\^[\^ \t~]*$/; // a caret under a tab is widened to the tab stop
 
 interface Entry {
   severity: Severity;

@@ -82,7 +82,8 @@ function lineLookup(files: ReadonlyMap<string, string>): SourceLineLookup {
   };
   return (file, line) => {
     const m = WITHIN_SPLIT_FILE.exec(file);
-    return m ? linesOf(m[1])?.[Number(m[2]) + line - 2] : linesOf(file)?.[line - 1];
+    const text = m ? linesOf(m[1])?.[Number(m[2]) + line - 2] : linesOf(file)?.[line - 1];
+    return text?.split('\r')[0]; // SourceMgr shows a line up to the first '\n' or '\r'
   };
 }
 const MAX_BUFFER = 1 << 30;

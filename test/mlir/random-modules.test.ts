@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MlirEngine } from '../../src/mlir/index.js';
 import { bothAvailable, bothEngines, describeDifference, normalizeProcess } from './engines.js';
-import { randomModuleArb } from './random-modules.js';
+import { fragmentSoupArb, randomModuleArb } from './random-modules.js';
 
 describe.skipIf(!bothAvailable)('random modules: native vs process', () => {
   let native: MlirEngine;
@@ -39,6 +39,19 @@ describe.skipIf(!bothAvailable)('random modules: native vs process', () => {
     // The generator must produce both kinds, or the property says little.
     expect(valid).toBeGreaterThan(seen / 10);
     expect(seen - valid).toBeGreaterThan(seen / 10);
+  });
+
+  test('fragment soup (lexer and parser error paths) gets the same diagnostics, batched', () => {
+    fc.assert(
+      fc.property(fc.array(fragmentSoupArb, { minLength: 30, maxLength: 30 }), (texts) => {
+        const p = proc.verifyMany(texts, { allowUnregistered: true }).map(normalizeProcess);
+        texts.forEach((t, i) => {
+          const n = native.verify(t, { allowUnregistered: true });
+          expect(n, describeDifference(JSON.stringify(t), { ...n, output: '' }, { ...p[i], output: '' })).toEqual(p[i]);
+        });
+      }),
+      { numRuns: 10 },
+    );
   });
 
   test('verify agrees one input at a time too (no batching)', () => {

@@ -125,3 +125,19 @@ export const randomModuleArb: fc.Arbitrary<string> = fc
     }
     return text;
   });
+
+/**
+ * "Fragment soup": random sequences of MLIR-ish pieces, including tabs, CRLF,
+ * non-ASCII, NUL, unterminated strings and file metadata, for the lexer and
+ * parser error paths (and for how mlir-opt shows such lines).
+ */
+export const fragmentSoupArb: fc.Arbitrary<string> = fc
+  .array(
+    fc.constantFrom(
+      'func.func @f(', '%a', ': i32', ')', '{', '}', 'return', '"x.y"()', ' : () -> ()', '\t', '\n', '\r\n',
+      '\u00e9', '#map = ', 'affine_map<(d0) -> (d0)>', 'loc("f":1:2)', 'dense<[1, 2]>', 'tensor<2xi32>', '"',
+      '\\', '{-#', '#-}', '\u0000', '// c\n', '// tail', '^bb0:', 'arith.constant 1 : i32', '// -----\n',
+    ),
+    { maxLength: 25 },
+  )
+  .map((pieces) => pieces.join(''));
