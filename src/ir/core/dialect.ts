@@ -96,6 +96,8 @@ export interface OpAsmParser {
 
   /** The op being parsed, for format programs that need to inspect it. */
   readonly opName: string;
+  /** Offset of the op's name (MLIR's getNameLoc), where custom parsers report some errors. */
+  readonly nameOffset: number;
 }
 
 export interface PrintRegionOptions {

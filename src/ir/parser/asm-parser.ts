@@ -22,6 +22,7 @@ export class AsmParser implements OpAsmParser {
     readonly opName: string,
     private readonly isolated: boolean,
     private readonly defaultDialect: string | undefined,
+    readonly nameOffset: number = -1,
   ) {}
 
   private get p() {

@@ -163,7 +163,7 @@ export class OperationParser {
     const state = emptyState(name, p.location(start));
     this.defaultDialects.push(def.defaultDialect ?? this.defaultDialects[this.defaultDialects.length - 1] ?? '');
     try {
-      def.parse(new AsmParser(this, name, def.traits.has('IsolatedFromAbove'), def.defaultDialect), state);
+      def.parse(new AsmParser(this, name, def.traits.has('IsolatedFromAbove'), def.defaultDialect, nameTok.offset), state);
     } finally {
       this.defaultDialects.pop();
     }
