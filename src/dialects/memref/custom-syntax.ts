@@ -64,9 +64,8 @@ export function parseDmaStart(p: OpAsmParser, state: OperationState): void {
   const tagIdx = p.parseOperandList('square');
   const stride: UnresolvedOperand[] = [];
   if (p.parseOptionalPunct(',')) stride.push(...p.parseOperandList('none'));
-  const typesAt = p.currentOffset();
   const types = p.parseColonTypeList();
-  if (types.length !== 3) opError(p, 'expected three types', typesAt);
+  if (types.length !== 3) opError(p, 'fewer/more types expected', p.nameOffset);
   const index = p.context.indexType();
   const idx = (us: readonly UnresolvedOperand[]): Type[] => us.map(() => index);
   state.operands = [
@@ -78,7 +77,7 @@ export function parseDmaStart(p: OpAsmParser, state: OperationState): void {
     p.resolveOperand(tag, types[2]),
     ...p.resolveOperands(tagIdx, idx(tagIdx)),
   ];
-  if (stride.length > 0 && stride.length !== 2) opError(p, 'expected two stride related operands');
+  if (stride.length > 0 && stride.length !== 2) opError(p, 'expected two stride related operands', p.nameOffset);
   state.operands.push(...p.resolveOperands(stride, idx(stride)));
 }
 
@@ -128,7 +127,6 @@ export function parsePrefetch(p: OpAsmParser, state: OperationState): void {
   const memref = p.parseOperand();
   const ivs = p.parseOperandList('square');
   p.parsePunct(',', "expected ','");
-  const rwAt = p.currentOffset();
   const rw = p.parseKeyword();
   p.parsePunct(',', "expected ','");
   p.parseKeyword('locality');
@@ -137,14 +135,13 @@ export function parsePrefetch(p: OpAsmParser, state: OperationState): void {
   const locality = p.parseAttribute(i32);
   p.parsePunct('>', "expected '>'");
   p.parsePunct(',', "expected ','");
-  const cacheAt = p.currentOffset();
   const cache = p.parseKeyword();
   const type = p.parseColonType();
   state.operands = [p.resolveOperand(memref, type), ...p.resolveOperands(ivs, ivs.map(() => p.context.indexType()))];
   state.attributes.set('localityHint', locality);
-  if (rw !== 'read' && rw !== 'write') opError(p, "rw specifier has to be 'read' or 'write'", rwAt);
+  if (rw !== 'read' && rw !== 'write') opError(p, "rw specifier has to be 'read' or 'write'", p.nameOffset);
   state.attributes.set('isWrite', p.context.boolAttr(rw === 'write'));
-  if (cache !== 'data' && cache !== 'instr') opError(p, "cache type has to be 'data' or 'instr'", cacheAt);
+  if (cache !== 'data' && cache !== 'instr') opError(p, "cache type has to be 'data' or 'instr'", p.nameOffset);
   state.attributes.set('isDataCache', p.context.boolAttr(cache === 'data'));
 }
 

@@ -11,20 +11,18 @@ function opError(p: OpAsmParser, message: string, offset?: number): never {
 export const globalMemrefOpTypeAndInitialValue: CustomDirective = {
   parse(p, args, into) {
     const [typeArg, initArg] = args;
-    const at = p.currentOffset();
     const type = p.parseType();
     const staticShape = type.kind === 'memref' && (type as unknown as { shape: readonly number[] }).shape.every((d) => d !== DYNAMIC);
-    if (!staticShape) opError(p, `type should be static shaped memref, but got '${printType(type)}'`, at);
+    if (!staticShape) opError(p, `type should be static shaped memref, but got '${printType(type)}'`, p.nameOffset);
     if (typeArg?.kind === 'attribute') into.attributes.set(typeArg.name, p.context.typeAttr(type));
     if (!p.parseOptionalPunct('=')) return true;
     let init;
     if (p.parseOptionalKeyword('uninitialized')) init = p.context.unitAttr();
     else {
       const m = type as unknown as { shape: readonly number[]; elementType: Type };
-      const valueAt = p.currentOffset();
       init = p.parseAttribute(p.context.tensorType(m.shape, m.elementType));
       if (!['dense', 'dense_resource', 'dense_string', 'sparse'].includes(init.kind)) {
-        opError(p, 'initial value should be a unit or elements attribute', valueAt);
+        opError(p, 'initial value should be a unit or elements attribute', p.nameOffset);
       }
     }
     if (initArg?.kind === 'attribute') into.attributes.set(initArg.name, init);
