@@ -20,4 +20,16 @@ describe('module adapter over the IR parser', () => {
   it('reports parse errors with a location', () => {
     expect(() => readModuleWithIr('module {\n  %1 = "ccl.all_reduce"(%0 : (tensor<8xf32>) -> tensor<8xf32>\n}\n', 'bad.mlir', ctx())).toThrow(/bad\.mlir:2:\d+/);
   });
+  it('reads the ccl custom form too', () => {
+    const text = `module attributes {ccl.world_size = 6 : i64} {
+  func.func @f(%arg0: tensor<8x4096xf16>) -> tensor<8x4096xf16> {
+    %1 = ccl.all_reduce sum %arg0 groups [[0, 1, 2], [3, 4, 5]] : tensor<8x4096xf16>
+    return %1 : tensor<8x4096xf16>
+  }
+}
+`;
+    const [c] = collectivesOf(readModuleWithIr(text, 'c.mlir', ctx()), embeddedTopology('dual-socket-6dla'));
+    expect(c.loc).toBe('c.mlir:3:5');
+    expect(c.spec).toMatchObject({ kind: 'all_reduce', bytes: 8 * 4096 * 2, groups: [[0, 1, 2], [3, 4, 5]], elementBytes: 2 });
+  });
 });
