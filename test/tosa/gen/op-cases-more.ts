@@ -139,10 +139,11 @@ export const draftArb: fc.Arbitrary<Draft> = fc.oneof(
 );
 
 /** Operand element-type mutations: exercise the ODS type constraints and element-type rules. */
-type OperandMutation = { index: number; to: string } | null;
+type OperandMutation = { index: number; to: string } | { index: number; unranked: true } | null;
 const operandMutationArb: fc.Arbitrary<OperandMutation> = fc.oneof(
   { weight: 6, arbitrary: fc.constant<OperandMutation>(null) },
   { weight: 1, arbitrary: fc.record({ index: fc.nat(4), to: fc.constantFrom('f16', 'bf16', 'i8', 'i16', 'i1', 'ui8', 'si8', 'i64', 'f8E4M3FN', 'f64') }) },
+  { weight: 1, arbitrary: fc.record({ index: fc.nat(4), unranked: fc.constant(true as const) }) },
 );
 
 function mutateOperand(d: Draft, m: OperandMutation): Draft {
@@ -150,6 +151,10 @@ function mutateOperand(d: Draft, m: OperandMutation): Draft {
   const k = m.index % d.operands.length;
   const o = d.operands[k]!;
   if (o.type.kind !== 'tensor') return d;
+  if ('unranked' in m) {
+    if (o.constant !== undefined) return d;
+    return { ...d, operands: d.operands.map((x, i) => (i === k ? { ...o, type: t(null, o.type.kind === 'tensor' ? o.type.element : 'f32') } : x)) };
+  }
   // Constant tensors (zero points, shifts, pad values) only take types their tosa.const can hold.
   if (o.constant !== undefined && !['i8', 'i16', 'f16', 'bf16', 'f64', 'i64'].includes(m.to)) return d;
   return { ...d, operands: d.operands.map((x, i) => (i === k ? { ...o, type: t(o.type.kind === 'tensor' ? o.type.shape : null, m.to) } : x)) };

@@ -83,8 +83,8 @@ function verifyCast(op: OpView, names: { data: string; scale: string; plain: str
     return `require compatible shapes for ${names.data} ('${printType(data)}') and ${names.scale} ('${printType(scale)}') except for the last dimension`;
   const s = lastDim(scale);
   const dc = lastDim(data);
-  if (s !== '?' && dc !== '?' && s !== dc / bs)
-    return `expect last dimension of ${names.scale} (${s}) to be equal to last dimension of ${names.data} / block_size (${dc / bs})`;
+  if (s !== '?' && dc !== '?' && s !== Math.trunc(dc / bs))
+    return `expect last dimension of ${names.scale} (${s}) to be equal to last dimension of ${names.data} / block_size (${Math.trunc(dc / bs)})`;
   return undefined;
 }
 
