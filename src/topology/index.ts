@@ -55,3 +55,5 @@ export { fitAlphaBeta, collectiveShape, linkLevelFit, type Sample, type Fit, typ
 export { readOsu, readNcclTests, readCsv, SampleFormatError, type OsuLog, type NcclTestsLog } from './calibrate/readers.js';
 export { applyCalibration } from './calibrate/apply.js';
 export { summarizeTopology } from './model/summary.js';
+/** Fit α and BW to (bytes, µs) samples: the library face of `numaccl calibrate`. */
+export { fitAlphaBeta as calibrate } from './calibrate/fit.js';

@@ -19,6 +19,12 @@ export function writeAtomic(path: string, content: string): void {
   }
 }
 
+// `numaccl simulate ... | head` closes the pipe early: stop quietly, no stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 export const out = (s: string): void => void process.stdout.write(s);
 export const err = (s: string): void => void process.stderr.write(s);
 
