@@ -185,6 +185,8 @@ export class DistinctAttr extends Attribute {
 /**
  * `#dialect.name<...>` or `#dialect<"...">`. Registered dialects may parse
  * `params`; `body` keeps the text verbatim so unknown attributes round-trip.
+ * `namespaceForm` marks `#dialect<mnemonic body>`, the form registered
+ * dialects print when the body is not `<...>` (e.g. `#shard<partial max>`).
  */
 export class DialectAttr extends Attribute {
   readonly kind = 'dialect' as const;
@@ -196,6 +198,7 @@ export class DialectAttr extends Attribute {
     readonly params: readonly (Type | Attribute)[],
     /** Trailing `: type` for typed opaque attributes. */
     readonly type: Type | undefined,
+    readonly namespaceForm: boolean = false,
   ) {
     super(id);
   }

@@ -180,9 +180,16 @@ export class Context {
   distinctAttr(referenced: Attribute): At.DistinctAttr {
     return this.attrs.get(`dist:${this.distinctCounter++}`, (id) => new At.DistinctAttr(id, referenced));
   }
-  dialectAttr(dialect: string, mnemonic: string, body: string, params: readonly (Type | Attribute)[] = [], type?: Type): At.DialectAttr {
-    const key = `da:${dialect}:${mnemonic}:${optId(type)}:${body.length}:${body}`;
-    return this.attrs.get(key, (id) => new At.DialectAttr(id, dialect, mnemonic, body, [...params], type));
+  dialectAttr(
+    dialect: string,
+    mnemonic: string,
+    body: string,
+    params: readonly (Type | Attribute)[] = [],
+    type?: Type,
+    namespaceForm = false,
+  ): At.DialectAttr {
+    const key = `da${namespaceForm ? 'n' : ''}:${dialect}:${mnemonic}:${optId(type)}:${body.length}:${body}`;
+    return this.attrs.get(key, (id) => new At.DialectAttr(id, dialect, mnemonic, body, [...params], type, namespaceForm));
   }
 
   // ---- locations ----------------------------------------------------------

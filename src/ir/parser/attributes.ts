@@ -133,7 +133,7 @@ function parseHashAttribute(p: ParserState): Attribute {
   if (custom) return custom;
   let type: Type | undefined;
   if (p.consumeIf(':')) type = parseType(p);
-  return p.context.dialectAttr(sym.dialect, sym.mnemonic, sym.body, [], type);
+  return p.context.dialectAttr(sym.dialect, sym.mnemonic, sym.body, [], type, sym.namespaceForm);
 }
 
 function parseNumberAttribute(p: ParserState, expected?: Type): Attribute {

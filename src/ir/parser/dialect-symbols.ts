@@ -16,19 +16,27 @@ export interface DialectSymbol {
   readonly bodyStart: number;
   readonly bodyEnd: number;
   readonly offset: number;
+  /** `#dialect<mnemonic body>`: the mnemonic is the body's leading identifier, `body` the rest as written. */
+  readonly namespaceForm?: boolean;
 }
 
 /** After an `!id`/`#id` token whose name is `name`: read the optional `<...>` body. */
 export function parseDialectSymbol(p: ParserState, offset: number, name: string): DialectSymbol {
   const dot = name.indexOf('.');
   if (dot < 0) {
-    // Opaque form: `!dialect<"body">`.
-    p.expect('<');
-    const s = p.peek();
-    if (s.kind !== Kind.String) p.fail('expected string literal data in dialect symbol');
-    p.next();
-    p.expect('>');
-    return { dialect: name, mnemonic: '', body: decodeString(s.text), bodyStart: s.offset, bodyEnd: s.offset + s.text.length, offset };
+    // Opaque form `!dialect<"body">`, or the namespace form `#dialect<mnemonic body>`.
+    const open = p.peek();
+    if (!p.is('<')) p.expect('<');
+    const { body, start, end } = scanDialectBody(p);
+    const str = /^\s*("(?:[^"\\]|\\.)*")\s*$/s.exec(body);
+    if (str) {
+      const at = start + body.indexOf('"');
+      return { dialect: name, mnemonic: '', body: decodeString(str[1]), bodyStart: at, bodyEnd: at + str[1].length, offset };
+    }
+    const mnemonic = /^\s*([A-Za-z_][\w$.]*)/.exec(body);
+    if (!mnemonic) p.fail('expected string literal data in dialect symbol', open.offset + 1 + (body.length - body.trimStart().length));
+    const rest = start + mnemonic[0].length;
+    return { dialect: name, mnemonic: mnemonic[1], body: body.slice(mnemonic[0].length), bodyStart: rest, bodyEnd: end, offset, namespaceForm: true };
   }
   const dialect = name.slice(0, dot);
   const mnemonic = name.slice(dot + 1);

@@ -118,6 +118,7 @@ function parseDialectOrAliasType(p: ParserState): Ty.Type {
     return alias;
   }
   const sym = parseDialectSymbol(p, t.offset, name);
+  if (sym.namespaceForm) p.fail('expected string literal data in dialect symbol', sym.bodyStart);
   const dialect = p.context.getDialect(sym.dialect);
   const custom = dialect?.parseType?.(bodyParser(p, sym), sym);
   if (custom) return custom;

@@ -141,7 +141,9 @@ function printAttributeUncached(a: At.Attribute, opts: AttributePrintOptions): s
     }
     case 'dialect': {
       const da = a as At.DialectAttr;
-      const body = da.mnemonic === '' ? `#${da.dialect}<${quoteString(da.body)}>` : `#${da.dialect}.${da.mnemonic}${da.body !== '' ? `<${da.body}>` : ''}`;
+      const body = da.namespaceForm
+        ? `#${da.dialect}<${da.mnemonic}${da.body}>`
+        : da.mnemonic === '' ? `#${da.dialect}<${quoteString(da.body)}>` : `#${da.dialect}.${da.mnemonic}${da.body !== '' ? `<${da.body}>` : ''}`;
       return da.type && !opts.elideType ? `${body} : ${printType(da.type)}` : body;
     }
     case 'location':
