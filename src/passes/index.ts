@@ -8,3 +8,4 @@ export * from './manager/index.js';
 export * from './opt-flags/index.js';
 export * from './rewrite/index.js';
 export * from './generic/index.js';
+export * from './ccl/index.js';

@@ -66,10 +66,33 @@ export function readElems(a: Attribute | undefined, t: Type): Elems | undefined 
   return undefined;
 }
 
-/** Rounds to the float kind's precision; undefined for kinds we cannot round exactly. */
+function roundHalfEven(x: number): number {
+  const f = Math.floor(x);
+  const d = x - f;
+  return d > 0.5 ? f + 1 : d < 0.5 ? f : f % 2 === 0 ? f : f + 1;
+}
+
+/** IEEE round-to-nearest-even of `v` into a binary format with `mant` fraction and `exp` exponent bits. */
+function roundIeee(v: number, mant: number, exp: number): number {
+  if (!Number.isFinite(v) || v === 0) return v;
+  const bias = 2 ** (exp - 1) - 1;
+  const a = Math.abs(v);
+  let e = Math.floor(Math.log2(a));
+  if (2 ** e > a) e--;
+  else if (2 ** (e + 1) <= a) e++;
+  const quantum = 2 ** (Math.max(e, 1 - bias) - mant);
+  let r = roundHalfEven(a / quantum) * quantum;
+  if (r >= 2 ** (bias + 1)) r = Infinity;
+  return v < 0 ? -r : r;
+}
+
+/** Rounds to the float kind's precision; undefined for kinds we cannot round. */
 export function roundFloat(v: number, kind: string): number | undefined {
+  if (Number.isNaN(v)) return kind === 'f64' || kind === 'f32' ? v : undefined;
   if (kind === 'f64') return v;
   if (kind === 'f32') return Math.fround(v);
+  if (kind === 'f16') return roundIeee(v, 10, 5);
+  if (kind === 'bf16') return roundIeee(v, 7, 8);
   return undefined;
 }
 

@@ -3,6 +3,9 @@
 // arith folders the canonicalizer uses.
 import { passRegistry, type PassRegistry } from '../registry/index.js';
 import { registerArithFolds } from './arith-folds.js';
+import { registerMoreArithFolds } from './arith-more-folds.js';
+import { arithPatterns } from './arith-patterns.js';
+import { registerCanonicalizationPatterns } from './canonicalization-patterns.js';
 import { canonicalizePass } from './canonicalize.js';
 import { csePass } from './cse.js';
 import { dcePass } from './dce.js';
@@ -16,6 +19,7 @@ export { eliminateDeadCode } from './dce.js';
 export { eliminateDeadSymbols } from './symbol-dce.js';
 export { formatOpStatistics, opStatistics } from './print-op-stats.js';
 export { registerArithFolds } from './arith-folds.js';
+export { arithPatterns } from './arith-patterns.js';
 
 /** Adds the generic passes to `registry` (idempotent). */
 export function registerGenericPasses(registry: PassRegistry = passRegistry): void {
@@ -27,4 +31,6 @@ export function registerGenericPasses(registry: PassRegistry = passRegistry): vo
 }
 
 registerArithFolds();
+registerMoreArithFolds();
+registerCanonicalizationPatterns(...arithPatterns);
 registerGenericPasses();

@@ -67,7 +67,10 @@ describe('canonicalize vs mlir-opt-22 on the corpus Arith/canonicalize.mlir', ()
       for (const [name, body] of b) {
         fnTotal++;
         if (a.get(name) === body) fnAgree++;
-        else missing.push(name);
+        else {
+          missing.push(name);
+          if (process.env.NUMACCL_SHOW_DIFF) upstreamArbitraryNote(`--- ${name}\nOURS:\n${a.get(name)}\nMLIR:\n${body}`);
+        }
       }
     });
     upstreamArbitraryNote(
