@@ -1,0 +1,71 @@
+/**
+ * Plans for passes that rewrite IR: how `ccl-hierarchicalize` should split a
+ * collective's groups over the topology's levels, and whether it pays.
+ */
+import { partitionByLevel } from './algorithms/hierarchical.js';
+import { chooseAlgorithm, costOf } from './choose.js';
+import type { Topology } from '../model/types.js';
+import type { CollectiveSpec } from './schedule.js';
+
+export interface HierarchyPlan {
+  /** Level split on: 0 = NUMA node, i = topology.levels[i-1]. */
+  readonly level: number;
+  /**
+   * `staged`: equal units; intra reduce-scatter → inter all-reduce on the
+   * shard → intra all-gather. `leaders`: unequal units; intra reduce to
+   * `leaders` → all-reduce among leaders → intra broadcast.
+   */
+  readonly mode: 'staged' | 'leaders';
+  /** Groups of the intra-unit steps (one per unit per original group). */
+  readonly intraGroups: number[][];
+  /** Groups of the inter-unit step (columns in `staged`, leaders in `leaders`). */
+  readonly interGroups: number[][];
+  /** Per intra group, the position of its leader (`leaders` mode). */
+  readonly leaderPositions?: number[];
+}
+
+/** How to split `groups` at the first level that splits them; undefined on one unit (e.g. one socket). */
+export function planHierarchy(t: Topology, groups: readonly (readonly number[])[], fromLevel = 0): HierarchyPlan | undefined {
+  const depth = 1 + (t.levels?.length ?? 0);
+  for (let level = fromLevel; level < depth; level++) {
+    const parts = groups.map((g) => partitionByLevel(t, g, level));
+    if (parts.every((p) => p.length === 1 || p.every((u) => u.length === 1))) continue;
+    const sizes = new Set(parts.flat().map((u) => u.length));
+    if (sizes.size === 1) {
+      const c = parts[0][0].length;
+      return {
+        level,
+        mode: 'staged',
+        intraGroups: parts.flat(),
+        interGroups: parts.flatMap((p) => Array.from({ length: c }, (_, i) => p.map((u) => u[i]))),
+      };
+    }
+    return {
+      level,
+      mode: 'leaders',
+      intraGroups: parts.flat(),
+      interGroups: parts.map((p) => p.map((u) => u[0])),
+      leaderPositions: parts.flat().map(() => 0),
+    };
+  }
+  return undefined;
+}
+
+export interface HierarchyDecision {
+  readonly profitable: boolean;
+  readonly hierarchical_us?: number;
+  readonly best_flat_us: number;
+  readonly best_flat: string;
+}
+
+/** Whether the hierarchical schedule beats the best non-hierarchical one. */
+export function hierarchyPays(spec: CollectiveSpec, t: Topology): HierarchyDecision {
+  const flat = chooseAlgorithm(spec, t, ['ring', 'tree', 'direct', 'library']);
+  const h = costOf(spec, 'hierarchical', t);
+  return {
+    profitable: h !== undefined && h.us < flat.chosen.us,
+    ...(h ? { hierarchical_us: h.us } : {}),
+    best_flat_us: flat.chosen.us,
+    best_flat: flat.chosen.algorithm,
+  };
+}
