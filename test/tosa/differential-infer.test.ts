@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { inferTosaResultTypes, printType, verifyTosaOp } from '../../src/dialects/tosa/semantics/index.js';
 import { build } from './gen/op-cases.js';
-import { draftArb } from './gen/op-cases-more.js';
+import { mutatedDraftArb } from './gen/op-cases-more.js';
 import { extractOps, splitChunks } from './corpus/extract.js';
 import { MLIR_OPT, mlirOptAvailable } from './corpus/infer-shapes-oracle.js';
 
@@ -19,9 +19,11 @@ describe.skipIf(!mlirOptAvailable())('TOSA shape inference vs mlir-opt-22 --tosa
     // some checks only run on ranked outputs: when our verifier rejects the refined op,
     // mlir-opt-22 must report the same message on that op.
     const cases = fc
-      .sample(draftArb, { numRuns: RUNS, seed: SEED })
+      .sample(mutatedDraftArb, { numRuns: RUNS, seed: SEED })
       .map((d) => build(d, { kind: 'unranked' }))
-      .filter((c) => c.view.results.length > 0 && c.view.results.every((r) => r.kind === 'tensor') && verifyTosaOp(c.view).length === 0);
+      .filter((c) => c.view.results.length > 0 && c.view.results.every((r) => r.kind === 'tensor') && verifyTosaOp(c.view).length === 0)
+      // mlir-opt-22 crashes inferring a pool whose input is unranked (ShapeAdaptor::getDimSize).
+      .filter((c) => !(/_pool2d$/.test(c.view.name) && c.view.operands[0]?.kind === 'tensor' && c.view.operands[0].shape === null));
     let line = 1;
     const lines = cases.map((c) => {
       const at = line + c.opLine;
@@ -33,6 +35,7 @@ describe.skipIf(!mlirOptAvailable())('TOSA shape inference vs mlir-opt-22 --tosa
       encoding: 'utf8',
       maxBuffer: 64 << 20,
     });
+    expect(r.signal ?? r.stderr.match(/Stack dump/)?.[0] ?? null).toBeNull();
     const errors = new Map<number, string>();
     for (const m of r.stderr.matchAll(/^<stdin>:(\d+):\d+: error: (.*)$/gm)) errors.set(Number(m[1]), m[2]!);
     // mlir-opt prints one output chunk per input chunk (empty when it failed).

@@ -160,6 +160,9 @@ function mutateOperand(d: Draft, m: OperandMutation): Draft {
   return { ...d, operands: d.operands.map((x, i) => (i === k ? { ...o, type: t(o.type.kind === 'tensor' ? o.type.shape : null, m.to) } : x)) };
 }
 
-export const opCaseArb: fc.Arbitrary<OpCase> = fc
-  .tuple(draftArb, mutationArb, attrMutationArb, operandMutationArb)
-  .map(([d, m, a, o]) => build(mutateOperand(mutateAttrs(d, a), o), m));
+/** Drafts with attribute, constant and operand mutations applied (results still to be chosen). */
+export const mutatedDraftArb: fc.Arbitrary<Draft> = fc
+  .tuple(draftArb, attrMutationArb, operandMutationArb)
+  .map(([d, a, o]) => mutateOperand(mutateAttrs(d, a), o));
+
+export const opCaseArb: fc.Arbitrary<OpCase> = fc.tuple(mutatedDraftArb, mutationArb).map(([d, m]) => build(d, m));

@@ -50,8 +50,9 @@ function inferTransposeConv(op: InferInput): InferResult {
   const out: Dim[] = ['?', '?', '?', '?'];
   if (input) out[0] = input.shape[0]!;
   if (weight) out[3] = weight.shape[0]!;
-  const bias = ranked(op, 2);
-  if (out[3] === '?' && bias) out[3] = bias.shape[0]!;
+  // MLIR 22 reads the "bias" channel count from the *input* operand (a bug kept
+  // for fidelity: with an unranked weight the output channels become the batch).
+  if (out[3] === '?' && input) out[3] = input.shape[0]!;
   for (let s = 0; s < 2; s++) {
     const i: Dim = input ? input.shape[s + 1]! : '?';
     const k: Dim = weight ? weight.shape[s + 1]! : '?';
