@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic, SourcePosition } from '../ir/index.js';
 import { buildBatch, locateInBatch, needsOwnRun, splitOutputs, INPUT_MARKER, OUTPUT_MARKER } from './batch.js';
-import { mapPositions, parseDiagnosticText, type SourceLineLookup } from './diagnostic-text.js';
+import { mapPositions } from './diagnostic-text.js';
+import { beforeCrashReport, isCrash, lineLookup, toolDiagnostics } from './tool-output.js';
 import { rejectIrdlForTranslation, resolveIrdl, type ResolvedIrdl } from './irdl.js';
 import { anchorPipeline } from './pipeline.js';
 import type {
@@ -45,47 +46,6 @@ const PIPELINE_PARSER_FILE = 'MLIR Textual PassPipeline Parser';
 
 type BatchOutcome = { readonly kind: 'done' | 'crashed' | 'ambiguous'; readonly results: RunResult[] };
 
-const CRASH_MESSAGE = /^MLIR crashed \(.*\) on this input$/;
-
-function isCrash(r: RunResult): boolean {
-  return !r.ok && r.diagnostics.length === 1 && CRASH_MESSAGE.test(r.diagnostics[0].message);
-}
-
-/**
- * mlir-opt 22 checks `expected-error` comments even without --verify-diagnostics
- * once an input fails, and reports the unmatched ones. That is the driver's
- * doing, not MLIR's verdict on the input: the native backend never says it.
- */
-const DRIVER_EXPECTATION = /^expected (error|warning|remark|note) ".*" was not produced$/s;
-
-/** Cuts LLVM's crash report (`PLEASE submit a bug report...`, `Stack dump:`) off stderr. */
-function beforeCrashReport(stderr: string): string {
-  const m = /^(PLEASE submit a bug report|Stack dump:)/m.exec(stderr);
-  return m ? stderr.slice(0, m.index) : stderr;
-}
-
-function toolDiagnostics(stderr: string, sourceLine: SourceLineLookup): Diagnostic[] {
-  return parseDiagnosticText(stderr, sourceLine).filter((d) => !DRIVER_EXPECTATION.test(d.message));
-}
-
-const WITHIN_SPLIT_FILE = /^within split at (.*):(\d+) offset $/;
-
-/** Source lines of the files a run reads, for recognising SourceMgr's source display. */
-function lineLookup(files: ReadonlyMap<string, string>): SourceLineLookup {
-  const split = new Map<string, string[]>();
-  const linesOf = (path: string): string[] | undefined => {
-    const text = files.get(path);
-    if (text === undefined) return undefined;
-    let lines = split.get(path);
-    if (!lines) split.set(path, (lines = text.split('\n')));
-    return lines;
-  };
-  return (file, line) => {
-    const m = WITHIN_SPLIT_FILE.exec(file);
-    const text = m ? linesOf(m[1])?.[Number(m[2]) + line - 2] : linesOf(file)?.[line - 1];
-    return text?.split('\r')[0]; // SourceMgr shows a line up to the first '\n' or '\r'
-  };
-}
 const MAX_BUFFER = 1 << 30;
 
 export class ProcessMlirEngine implements MlirEngine {
