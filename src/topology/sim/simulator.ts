@@ -96,42 +96,59 @@ export function simulate(t: Topology, tasks: readonly SimTask[], opts: SimOption
     else stageAt(0);
   }
 
-  const pending = [...tasks];
+  // Ready tasks (all deps done, not started), kept in program order.
+  const depsLeft = tasks.map((x) => new Set(x.deps ?? []).size);
+  const dependents = new Map<string, number[]>();
+  tasks.forEach((x, i) => new Set(x.deps ?? []).forEach((d) => dependents.set(d, [...(dependents.get(d) ?? []), i])));
+  let ready: number[] = tasks.map((_, i) => i).filter((i) => depsLeft[i] === 0);
+  let unstarted = tasks.length;
+  let dirty = true;
+  const finish = (id: string): void => {
+    finished.set(id, now);
+    dirty = true;
+    for (const j of dependents.get(id) ?? []) if (--depsLeft[j] === 0) ready.push(j);
+  };
+
   function startReady(): void {
-    for (let progress = true; progress; ) {
-      progress = false;
-      for (let i = 0; i < pending.length; i++) {
-        const task = pending[i];
-        if (!(task.deps ?? []).every((d) => finished.has(d))) continue;
-        if (task.type === 'compute') {
-          if (computeBusy.has(task.device)) continue;
-          computeBusy.add(task.device);
-          pending.splice(i--, 1);
-          started.set(task.id, now);
-          const start = now;
-          after(computeUs(t, task), () => {
-            computeBusy.delete(task.device);
-            finished.set(task.id, now);
-            timeline.push({ lane: `dev${task.device} compute`, start_us: start, end_us: now, label: task.label ?? task.id, kind: 'compute' });
-          });
-        } else {
-          const devs = devicesOf(task.schedule);
-          if (devs.some((d) => (inFlight.get(d) ?? 0) >= streams)) continue;
-          devs.forEach((d) => inFlight.set(d, (inFlight.get(d) ?? 0) + 1));
-          pending.splice(i--, 1);
-          started.set(task.id, now);
-          const start = now;
-          runSchedule(task.schedule, () => {
-            devs.forEach((d) => inFlight.set(d, inFlight.get(d)! - 1));
-            finished.set(task.id, now);
-            for (const d of devs) {
-              timeline.push({ lane: `dev${d} comm`, start_us: start, end_us: now, label: task.label ?? task.id, kind: 'collective' });
-            }
-          });
+    if (!dirty) return;
+    dirty = false;
+    ready.sort((a, b) => a - b);
+    const waiting: number[] = [];
+    for (const i of ready) {
+      const task = tasks[i];
+      if (task.type === 'compute') {
+        if (computeBusy.has(task.device)) {
+          waiting.push(i);
+          continue;
         }
-        progress = true;
+        computeBusy.add(task.device);
+        started.set(task.id, now);
+        const start = now;
+        after(computeUs(t, task), () => {
+          computeBusy.delete(task.device);
+          timeline.push({ lane: `dev${task.device} compute`, start_us: start, end_us: now, label: task.label ?? task.id, kind: 'compute' });
+          finish(task.id);
+        });
+      } else {
+        const devs = devicesOf(task.schedule);
+        if (devs.some((d) => (inFlight.get(d) ?? 0) >= streams)) {
+          waiting.push(i);
+          continue;
+        }
+        devs.forEach((d) => inFlight.set(d, (inFlight.get(d) ?? 0) + 1));
+        started.set(task.id, now);
+        const start = now;
+        runSchedule(task.schedule, () => {
+          devs.forEach((d) => inFlight.set(d, inFlight.get(d)! - 1));
+          for (const d of devs) {
+            timeline.push({ lane: `dev${d} comm`, start_us: start, end_us: now, label: task.label ?? task.id, kind: 'collective' });
+          }
+          finish(task.id);
+        });
       }
+      unstarted--;
     }
+    ready = waiting;
   }
 
   const capacity = (r: string): number => t.links[hopOf.get(r)!.link].gbps * 1e3;
@@ -172,8 +189,9 @@ export function simulate(t: Topology, tasks: readonly SimTask[], opts: SimOption
     for (const f of finishedFlows) f.done();
     for (const x of firing) x.fn();
   }
-  if (pending.length > 0) {
-    throw new TopologyError('tasks', `tasks never became ready (dependency cycle?): ${pending.map((p) => p.id).join(', ')}`);
+  if (unstarted > 0) {
+    const stuck = tasks.filter((x) => !started.has(x.id)).map((x) => x.id);
+    throw new TopologyError('tasks', `tasks never became ready (dependency cycle?): ${stuck.join(', ')}`);
   }
 
   const makespan = now;
