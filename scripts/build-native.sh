@@ -31,8 +31,10 @@ up_to_date() {
 }
 if up_to_date; then exit 0; fi
 
-command -v cc >/dev/null || fail "no C compiler (cc) found"
-command -v c++ >/dev/null || fail "no C++ linker driver (c++) found; the C API archives are C++"
+CC="${CC:-cc}"
+CXX="${CXX:-c++}"
+command -v "$CC" >/dev/null || fail "no C compiler ($CC) found (install gcc, or set CC)"
+command -v "$CXX" >/dev/null || fail "no C++ linker driver ($CXX) found (install g++, or set CXX); the C API archives are C++"
 [ -f "$NODE_INCLUDE/node_api.h" ] || fail "Node-API headers not found at $NODE_INCLUDE (install nodejs headers or set NUMACCL_NODE_INCLUDE)"
 [ -f "$LLVM_DIR/include/mlir-c/IR.h" ] || fail "MLIR C API headers not found under $LLVM_DIR/include (install libmlir-22-dev)"
 [ -f "$LLVM_DIR/lib/libMLIR.so" ] || fail "$LLVM_DIR/lib/libMLIR.so not found (install libmlir-22-dev)"
@@ -47,14 +49,14 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/numaccl-native.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 echo "build-native: compiling ${#sources[@]} C files"
 for f in "${sources[@]}"; do
-  cc -std=gnu11 -O2 -fPIC -Wall -Wextra -Werror=implicit-function-declaration \
+  "$CC" -std=gnu11 -O2 -fPIC -Wall -Wextra -Werror=implicit-function-declaration \
     -I"$NODE_INCLUDE" -I"$LLVM_DIR/include" -c "$f" -o "$tmp/$(basename "$f" .c).o" \
     || fail "compiling $f failed"
 done
 # Node-API symbols stay undefined: the node binary provides them at load time.
 # --exclude-libs keeps the C API wrappers private to the addon, so they cannot
 # interpose on (or be interposed by) another library that also links them.
-c++ -shared -o "$tmp/numaccl_mlir.node" "$tmp"/*.o \
+"$CXX" -shared -o "$tmp/numaccl_mlir.node" "$tmp"/*.o \
   -Wl,--exclude-libs,ALL -Wl,--start-group "${archives[@]}" -Wl,--end-group \
   -L"$LLVM_DIR/lib" -lMLIR -lLLVM -Wl,-rpath,"$LLVM_DIR/lib" \
   || fail "linking failed"
