@@ -2,7 +2,7 @@
 // messages were observed from mlir-opt-22 directly (control flow, shape ops).
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { TOSA_SEMANTICS, type OpView, inferTosaResultTypes, parseType, tensor, verifyTosaOp } from '../../src/dialects/tosa/semantics/index.js';
+import { SILENT_FAILURE, TOSA_SEMANTICS, type OpView, inferTosaResultTypes, parseType, tensor, verifyTosaOp } from '../../src/dialects/tosa/semantics/index.js';
 
 const TD_DIR = '/usr/lib/llvm-22/include/mlir/Dialect/Tosa/IR';
 const ty = parseType;
@@ -107,5 +107,17 @@ describe('matmul element types (observed from mlir-opt-22)', () => {
       .toEqual(["expect operands to be both quantized or both not quantized, got '!quant.uniform<i8:f32, 1.000000e-01>' and 'i8'"]);
     expect(verifyTosaOp(mm('!quant.uniform<i8:f32, 1.000000e-01>', '!quant.uniform<i16:f32, 1.000000e-01>', 'i8', 'i16')))
       .toEqual(['expect quantized operands to have same widths, got 8 and 16']);
+  });
+});
+
+describe('silent failures (mlir-opt-22 exits 1 without a diagnostic)', () => {
+  test('tosa.pad whose padding comes from a shape op other than const_shape', () => {
+    const op: OpView = {
+      name: 'tosa.pad', operands: [ty('tensor<2x3xf32>'), shape(4), ty('tensor<1xf32>')], results: [ty('tensor<4x5xf32>')], attrs: {},
+      constants: [undefined, undefined, [0]], definingOps: [undefined, 'tosa.add_shape', 'tosa.const'],
+    };
+    const [m] = verifyTosaOp(op);
+    expect(m?.startsWith(SILENT_FAILURE)).toBe(true);
+    expect(verifyTosaOp({ ...op, constants: [undefined, [1, 1, 1, 1], [0]], definingOps: [undefined, 'tosa.const_shape', 'tosa.const'] })).toEqual([]);
   });
 });

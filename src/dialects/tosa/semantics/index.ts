@@ -23,6 +23,7 @@ export * from './types.js';
 export * from './op-view.js';
 export type { OdsOp, OdsAttr, OdsValue } from './ods/ods-types.js';
 export { broadcastShapes, resolveBroadcastShape, shapesCompatible } from './broadcast.js';
+export { SILENT_FAILURE } from './ops/common.js';
 
 const RULES: Readonly<Record<string, OpRule>> = {
   ...ELEMENTWISE_RULES, ...REDUCTION_RULES, ...DATA_LAYOUT_RULES, ...CONVOLUTION_RULES, ...MATMUL_FFT_RULES,

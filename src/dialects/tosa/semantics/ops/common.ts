@@ -60,5 +60,11 @@ export const first = (...checks: (() => string | undefined)[]): string | undefin
   return undefined;
 };
 
+/**
+ * Prefix of messages for failures MLIR 22 reports without any diagnostic
+ * (its verify() returns failure() silently). Callers may print them or not.
+ */
+export const SILENT_FAILURE = '(mlir-opt-22 rejects this without a diagnostic) ';
+
 /** MLIR prints an ArrayRef<int64_t> in diagnostics as `a, b, c`. */
 export const list = (xs: readonly number[]): string => xs.join(', ');

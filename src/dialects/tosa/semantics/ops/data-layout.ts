@@ -1,7 +1,7 @@
 // Data layout ops: concat, pad, reshape, reverse, slice, tile, transpose.
 import { arrayAttr, constOf, inferFailed, inferred, intAttr, type InferInput, type InferResult, type OpView } from '../op-view.js';
 import { type Dim, elementOf, hasStaticShape, isRanked, isShape, isTensor, numElements } from '../types.js';
-import { type OpRule, first, sameElementTypes } from './common.js';
+import { type OpRule, SILENT_FAILURE, first, sameElementTypes } from './common.js';
 
 const toDim = (v: number): Dim => (v === -1 ? '?' : v);
 const shapeRank = (op: InferInput, i: number): number => {
@@ -97,7 +97,12 @@ function verifyPad(op: OpView): string | undefined {
   const r = input.shape.length;
   if (r !== out.shape.length) return `expect same input and output tensor rank, but got inputRank: ${r}, outputRank: ${out.shape.length}`;
   const pads = op.constants?.[1];
-  if (!pads) return undefined;
+  if (!pads) {
+    // PadOp::verify fails (silently) unless the padding is a constant; we only know
+    // that when the caller told us which op defines it.
+    const def = op.definingOps?.[1];
+    return def !== undefined && def !== 'tosa.const_shape' ? `${SILENT_FAILURE}padding is not a tosa.const_shape` : undefined;
+  }
   if (pads.length !== r * 2) return `padding tensor must have ${r} * 2 = ${r * 2} elements, but got ${pads.length}`;
   for (let i = 0; i < r; i++) {
     const a = pads[2 * i]!;
