@@ -5,11 +5,11 @@
  * load is never merged across a store). Knowledge flows from an op's block to
  * the regions nested in later ops of that block (it dominates them), never
  * into an op isolated from above, and in multi-block regions only within a
- * block.
+ * block. Ops already dead when visited are erased, as MLIR's CSE does.
  */
 import type { Block, Operation, Region, Value } from '../../ir/index.js';
 import { definePass } from '../registry/index.js';
-import { isMemoryEffectFree } from '../rewrite/index.js';
+import { isMemoryEffectFree, isOpTriviallyDead } from '../rewrite/index.js';
 
 const valueIds = new WeakMap<Value, number>();
 let nextValueId = 1;
@@ -43,6 +43,12 @@ function simplifyBlock(block: Block, scopes: Scope[]): number {
   scopes.push(scope);
   for (const op of [...block.operations]) {
     for (const region of op.regions) erased += simplifyRegion(region, op.hasTrait('IsolatedFromAbove') ? [] : scopes);
+    // Like MLIR's CSE, drop ops that are dead when visited (after their regions).
+    if (!op.hasTrait('IsTerminator') && isOpTriviallyDead(op)) {
+      op.erase();
+      erased++;
+      continue;
+    }
     const key = keyOf(op);
     if (key === undefined) continue;
     const existing = lookup(scopes, key);
