@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { embeddedTopology, hierarchyPays, planHierarchy } from '../../src/topology/index.js';
+import { chunkedUs, costOf, embeddedTopology, hierarchyPays, planHierarchy } from '../../src/topology/index.js';
 import { arbGroups, arbTopology } from '../../src/testing/topology/index.js';
 
 describe('hierarchy plans', () => {
@@ -39,5 +39,16 @@ describe('hierarchy plans', () => {
     const t = embeddedTopology('dual-socket-6dla');
     expect(hierarchyPays({ kind: 'all_reduce', bytes: 64 << 20, groups: [[0, 1, 2, 3, 4, 5]] }, t).profitable).toBe(true);
     expect(hierarchyPays({ kind: 'all_reduce', bytes: 4096, groups: [[0, 1, 2, 3, 4, 5]] }, t).profitable).toBe(false);
+  });
+  it('chunking: one chunk is the plain schedule; one stream only adds latency; two streams overlap the staged legs', () => {
+    const t = embeddedTopology('dual-socket-6dla');
+    const spec = { kind: 'all_reduce' as const, bytes: 64 << 20, groups: [[0, 1, 2, 3, 4, 5]] };
+    for (const alg of ['ring', 'hierarchical'] as const) {
+      const whole = costOf(spec, alg, t)!.us;
+      expect(chunkedUs(spec, alg, t, 1)).toBeCloseTo(whole, 6);
+      expect(chunkedUs(spec, alg, t, 4, 1)!).toBeGreaterThan(whole);
+      expect(chunkedUs(spec, alg, t, 4, 2)!).toBeLessThan(whole);
+    }
+    expect(() => chunkedUs(spec, 'ring', t, 0)).toThrow(/chunks: must be a positive integer/);
   });
 });

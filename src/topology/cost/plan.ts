@@ -4,8 +4,10 @@
  */
 import { partitionByLevel } from './algorithms/hierarchical.js';
 import { chooseAlgorithm, costOf } from './choose.js';
-import type { Topology } from '../model/types.js';
-import type { CollectiveSpec } from './schedule.js';
+import { TopologyError, type Topology } from '../model/types.js';
+import { simulate } from '../sim/simulator.js';
+import type { SimTask } from '../sim/types.js';
+import type { Algorithm, CollectiveSpec } from './schedule.js';
 
 export interface HierarchyPlan {
   /** Level split on: 0 = NUMA node, i = topology.levels[i-1]. */
@@ -68,4 +70,18 @@ export function hierarchyPays(spec: CollectiveSpec, t: Topology): HierarchyDecis
     best_flat_us: flat.chosen.us,
     best_flat: flat.chosen.algorithm,
   };
+}
+
+/**
+ * Simulated time of `spec` split into `chunks` equal independent pieces, at
+ * most `streamsPerDevice` in flight per device (what `ccl-chunk` produces).
+ * Pieces overlap where links are idle, e.g. one piece's host-staged second
+ * leg with the next piece's first leg.
+ */
+export function chunkedUs(spec: CollectiveSpec, alg: Algorithm, t: Topology, chunks: number, streamsPerDevice = 2): number | undefined {
+  if (!Number.isInteger(chunks) || chunks < 1) throw new TopologyError('chunks', `must be a positive integer, got ${chunks}`);
+  const piece = costOf({ ...spec, bytes: spec.bytes / chunks }, alg, t);
+  if (!piece) return undefined;
+  const tasks: SimTask[] = Array.from({ length: chunks }, (_, i) => ({ id: `chunk${i}`, type: 'collective', schedule: piece.schedule, async: true }));
+  return simulate(t, tasks, { streamsPerDevice }).makespan_us;
 }
