@@ -71,3 +71,33 @@ export function createMlirEngine(options: MlirEngineOptions = {}): MlirEngine {
   }
   return proc;
 }
+
+const shared = new Map<string, MlirEngine>();
+
+/**
+ * One engine per backend choice for the whole process, created on first use
+ * (for test suites and passes that call MLIR thousands of times). Do not
+ * dispose it; its MLIR contexts live until the process exits.
+ */
+export function sharedMlirEngine(backend: MlirEngineOptions['backend'] = 'auto'): MlirEngine {
+  const key = backend ?? 'auto';
+  let engine = shared.get(key);
+  if (!engine) {
+    const inner = createMlirEngine({ backend: key });
+    // A disposed shared engine would break every later user, so dispose() does nothing.
+    engine = { ...bindAll(inner), backend: inner.backend, dispose: () => undefined };
+    shared.set(key, engine);
+  }
+  return engine;
+}
+
+function bindAll(e: MlirEngine): Omit<MlirEngine, 'dispose' | 'backend'> {
+  return {
+    verify: e.verify.bind(e),
+    verifyMany: e.verifyMany.bind(e),
+    run: e.run.bind(e),
+    runMany: e.runMany.bind(e),
+    translateToLLVMIR: e.translateToLLVMIR.bind(e),
+    translateManyToLLVMIR: e.translateManyToLLVMIR.bind(e),
+  };
+}

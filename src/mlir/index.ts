@@ -3,7 +3,7 @@
  * engine over the in-process Node-API addon (native/) or mlir-opt-22
  * processes; both report diagnostics as numaccl's `Diagnostic`.
  */
-export { createMlirEngine, mlirBackendAvailability, type BackendAvailability } from './engine.js';
+export { createMlirEngine, sharedMlirEngine, mlirBackendAvailability, type BackendAvailability } from './engine.js';
 export { anchorPipeline } from './pipeline.js';
 export { parseDiagnosticText } from './diagnostic-text.js';
 export type {

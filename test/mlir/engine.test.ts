@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { createMlirEngine, type MlirEngine } from '../../src/mlir/index.js';
+import { createMlirEngine, sharedMlirEngine, type MlirEngine } from '../../src/mlir/index.js';
 import { loadNativeAddon } from '../../src/mlir/native-addon.js';
 import { bothAvailable, bothEngines, nativeAvailable, normalizeProcess, processAvailable } from './engines.js';
 
@@ -50,6 +50,14 @@ describe('createMlirEngine', () => {
   test('a bad maxBatch is refused, naming the option', () => {
     expect(() => createMlirEngine({ backend: 'process', maxBatch: 0 })).toThrow(/options\.maxBatch/);
     expect(() => createMlirEngine({ maxBatch: Number.NaN })).toThrow(/options\.maxBatch/);
+  });
+
+  test.skipIf(!processAvailable)('the shared engine is one per backend and survives dispose()', () => {
+    const a = sharedMlirEngine('process');
+    expect(sharedMlirEngine('process')).toBe(a);
+    a.dispose();
+    expect(a.verify(ADD).ok).toBe(true);
+    expect(a.backend).toBe('process');
   });
 
   test('process backend with a missing executable says which one', () => {
