@@ -29,7 +29,7 @@ function topologyFile(t: Topology): string {
 }
 
 const arbPass = fc.oneof(
-  fc.boolean().map((force) => `ccl-hierarchicalize{force=${force}}`),
+  { arbitrary: fc.constantFrom('true', 'true', 'false').map((force) => `ccl-hierarchicalize{force=${force}}`), weight: 3 },
   fc.constantFrom(2, 3).map((n) => `ccl-chunk{chunks=${n}}`),
   fc.constant('ccl-select-schedule'),
   fc.integer({ min: 1, max: 3 }).map((n) => `ccl-overlap{max-in-flight=${n}}`),

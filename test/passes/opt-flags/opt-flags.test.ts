@@ -49,3 +49,21 @@ describe('mlir-opt pass flags', () => {
     expect(timingReport(timing)).toContain("'func.func' Pipeline");
   });
 });
+
+describe('setupOptPasses (the numaccl-opt side of pass flags)', () => {
+  it('gives the tool its arguments, a transform that dumps and runs, and the timing report', async () => {
+    const { setupOptPasses } = await import('../../../src/passes/index.js');
+    let err = '';
+    const s = setupOptPasses(['in.mlir', '--test-tag', '--dump-pass-pipeline', '--mlir-timing', '-o', 'x'], {
+      registry: testRegistry(),
+      writeStderr: (t) => (err += t),
+    });
+    expect(s.rest).toEqual(['in.mlir', '-o', 'x']);
+    const m = parseModule();
+    expect(s.transform!(m)).toEqual([]);
+    expect(err).toBe('Pass Manager with 1 passes:\nbuiltin.module(\n  func.func(\n    test-tag{name=test.tag skip=false}\n  )\n)\n\n');
+    expect(s.timingReport()).toContain('TestTag');
+    expect(setupOptPasses(['--list-passes'], { registry: testRegistry(), writeStderr: () => {} }).listPasses).toMatch(/^Passes:\n {2}--test-break /);
+    expect(setupOptPasses(['in.mlir'], { registry: testRegistry(), writeStderr: () => {} }).transform).toBeUndefined();
+  });
+});
