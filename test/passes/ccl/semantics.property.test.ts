@@ -86,10 +86,11 @@ describe('NUMA passes preserve program meaning', () => {
       }),
       { numRuns: 300 },
     );
-    expect(rewrote.any).toBeGreaterThan(200);
-    expect(rewrote.staged).toBeGreaterThan(10);
+    // Typical counts are ~240 / ~17 / ~75 / ~95; the floors leave room for the random seed.
+    expect(rewrote.any).toBeGreaterThan(150);
+    expect(rewrote.staged).toBeGreaterThanOrEqual(4);
     expect(rewrote.chunked).toBeGreaterThan(30);
-    expect(rewrote.async).toBeGreaterThan(30);
+    expect(rewrote.async).toBeGreaterThan(40);
     console.log(`NUMA pass property: ${JSON.stringify(rewrote)} of 300 cases rewritten`);
   });
 });
