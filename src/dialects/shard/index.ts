@@ -5,6 +5,7 @@ import type { OdsDialect, OdsOp } from '../../ir/ods/index.js';
 import type { Dialect } from '../../ir/index.js';
 import { dimensionList } from './dimension-list.js';
 import { gridAxesArrayDirective, reductionKindDirective } from './attr-directives.js';
+import { SHARD_VERIFIERS } from './verify.js';
 
 /** Attribute constraints whose `$name` in a format is read through a shard directive. */
 const DIRECTIVE_FOR: Readonly<Record<string, string>> = {
@@ -25,9 +26,10 @@ function withAttrDirectives(op: OdsOp): OdsOp {
 
 const SHARD_ODS: OdsDialect = { ...shardOds, ops: shardOds.ops.map(withAttrDirectives) };
 
-/** The shard dialect (LLVM 22's sharding and collective ops), from ODS. */
+/** The shard dialect (LLVM 22's sharding and collective ops), from ODS plus ShardOps.cpp's verifiers. */
 export function shardDialect(): Dialect {
   return defineOdsDialect(SHARD_ODS, {
+    overrides: Object.fromEntries(Object.entries(SHARD_VERIFIERS).map(([name, verify]) => [name, { verify }])),
     customDirectives: new Map([
       ['DimensionList', dimensionList],
       ['DynamicIndexList', dynamicIndexList],
