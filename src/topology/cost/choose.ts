@@ -1,8 +1,8 @@
 /** Price a collective under each algorithm and pick the cheapest. */
 import { worldSize } from '../model/routes.js';
 import { TopologyError, type Topology } from '../model/types.js';
-import { send, CHUNK_CANDIDATES, type BuildContext } from './algorithms/context.js';
-import { FLAT_ALGORITHMS, buildFlat, isPipelined, type FlatAlgorithm } from './algorithms/flat.js';
+import { send, type BuildContext } from './algorithms/context.js';
+import { FLAT_ALGORITHMS, buildFlat, variantsOf, type FlatAlgorithm } from './algorithms/flat.js';
 import { buildHierarchical } from './algorithms/hierarchical.js';
 import { buildLibrary } from './algorithms/library.js';
 import { scheduleUs } from './closed-form.js';
@@ -49,7 +49,7 @@ function flatSchedule(ctx: BuildContext, spec: CollectiveSpec, alg: FlatAlgorith
   const orders = spec.groups.map((g) => (alg === 'direct' ? [...g] : chooseRingOrder(ctx.topo, g)));
   let best: Stage[] | undefined;
   let bestUs = Infinity;
-  for (const chunks of isPipelined(alg, spec.kind) ? CHUNK_CANDIDATES : [1]) {
+  for (const chunks of variantsOf(alg, spec.kind)) {
     const parts = orders.map((o, i) => buildFlat(ctx, alg, spec.kind, o, spec.bytes, o.indexOf(spec.groups[i][root]), chunks));
     if (parts.some((p) => p === undefined)) return undefined;
     const stages = parallel(parts as Stage[][]);

@@ -4,7 +4,8 @@
  * a socket-aware order from `chooseRingOrder`.
  */
 import { stage, type CollectiveKind, type Stage, type Transfer, type ComputeTask } from '../schedule.js';
-import { reduceTask, rotate, send, type BuildContext } from './context.js';
+import { CHUNK_CANDIDATES, reduceTask, rotate, send, type BuildContext } from './context.js';
+import { binomial } from './library.js';
 
 type Builder = (ctx: BuildContext, order: readonly number[], bytes: number, root: number, chunks: number) => Stage[] | undefined;
 
@@ -124,10 +125,12 @@ const RING: Partial<Record<CollectiveKind, Builder>> = {
   reduce: (ctx, o, b, root, c) => chain(ctx, rotate(o, (root + 1) % o.length), b, c, true),
 };
 
+// chunks = 0 selects the unpipelined binomial tree; otherwise a pipelined binary tree.
 const TREE: Partial<Record<CollectiveKind, Builder>> = {
-  all_reduce: (ctx, o, b, _r, c) => [...treeReduce(ctx, o, b, c), ...treeBroadcast(ctx, o, b, c)],
-  broadcast: (ctx, o, b, root, c) => treeBroadcast(ctx, rotate(o, root), b, c),
-  reduce: (ctx, o, b, root, c) => treeReduce(ctx, rotate(o, root), b, c),
+  all_reduce: (ctx, o, b, _r, c) =>
+    c === 0 ? [...binomial(ctx, o, b, 0, true), ...binomial(ctx, o, b, 0, false)] : [...treeReduce(ctx, o, b, c), ...treeBroadcast(ctx, o, b, c)],
+  broadcast: (ctx, o, b, root, c) => (c === 0 ? binomial(ctx, o, b, root, false) : treeBroadcast(ctx, rotate(o, root), b, c)),
+  reduce: (ctx, o, b, root, c) => (c === 0 ? binomial(ctx, o, b, root, true) : treeReduce(ctx, rotate(o, root), b, c)),
 };
 
 const DIRECT: Partial<Record<CollectiveKind, Builder>> = {
@@ -151,6 +154,10 @@ const TABLE: Record<FlatAlgorithm, Partial<Record<CollectiveKind, Builder>>> = {
 /** Whether `alg` uses a chunk count (pipelined variants). */
 export const isPipelined = (alg: FlatAlgorithm, kind: CollectiveKind): boolean =>
   alg === 'tree' || (alg === 'ring' && (kind === 'broadcast' || kind === 'reduce'));
+
+/** Variants the model prices for `alg` (chunk counts; 0 = binomial tree). */
+export const variantsOf = (alg: FlatAlgorithm, kind: CollectiveKind): readonly number[] =>
+  alg === 'tree' ? [0, ...CHUNK_CANDIDATES] : isPipelined(alg, kind) ? CHUNK_CANDIDATES : [1];
 
 /**
  * Build one group's flat schedule; `order` is the group in ring order and

@@ -12,8 +12,7 @@ import { scheduleUs } from '../closed-form.js';
 import { chooseRingOrder } from '../ring-order.js';
 import { parallel, type CollectiveKind, type Stage } from '../schedule.js';
 import type { BuildContext } from './context.js';
-import { CHUNK_CANDIDATES } from './context.js';
-import { FLAT_ALGORITHMS, buildFlat, isPipelined } from './flat.js';
+import { FLAT_ALGORITHMS, buildFlat, variantsOf } from './flat.js';
 
 /** Level keys: level 0 is the NUMA node, level i the i-th entry of `topo.levels`. */
 export function hierarchyDepth(t: Topology): number {
@@ -45,7 +44,7 @@ export function bestFlatParallel(ctx: BuildContext, kind: CollectiveKind, subs: 
   const live = subs.filter((s) => s.group.length > 1);
   if (live.length === 0) return [];
   for (const alg of FLAT_ALGORITHMS) {
-    for (const chunks of isPipelined(alg, kind) ? CHUNK_CANDIDATES : [1]) {
+    for (const chunks of variantsOf(alg, kind)) {
       const parts: Stage[][] = [];
       for (const s of live) {
         const order = chooseRingOrder(ctx.topo, s.group);

@@ -37,7 +37,7 @@ function doubling(ctx: BuildContext, g: readonly number[], first: number): Stage
   return out;
 }
 
-function binomial(ctx: BuildContext, g: readonly number[], bytes: number, root: number, reduce: boolean): Stage[] {
+export function binomial(ctx: BuildContext, g: readonly number[], bytes: number, root: number, reduce: boolean): Stage[] {
   const k = g.length;
   const at = (rel: number): number => g[(rel + root) % k];
   const rounds: Stage[] = [];
