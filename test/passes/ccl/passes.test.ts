@@ -11,10 +11,12 @@ import { chooseAlgorithm, costOf, embeddedTopology } from '../../../src/topology
 import { specOf } from '../../../src/passes/ccl/index.js';
 import { hasMlirOpt } from '../../support/mlir-opt.js';
 
-const flat64MiB = (world: number) => `module attributes {ccl.world_size = ${world} : i64} {
-  func.func @main(%x: tensor<4096x4096xf32>) -> tensor<4096x4096xf32> {
-    %r = ccl.all_reduce sum %x groups [[${Array.from({ length: world }, (_, i) => i).join(', ')}]] : tensor<4096x4096xf32>
-    return %r : tensor<4096x4096xf32>
+// 12288 x 1365 f32 = 63.98 MiB: a 64 MiB all-reduce whose rows divide by the 3 ranks of a socket
+// (2^24 f32 elements exactly would have no factor 3; see the non-divisible case below).
+const flat64MiB = (world: number, shape = '12288x1365') => `module attributes {ccl.world_size = ${world} : i64} {
+  func.func @main(%x: tensor<${shape}xf32>) -> tensor<${shape}xf32> {
+    %r = ccl.all_reduce sum %x groups [[${Array.from({ length: world }, (_, i) => i).join(', ')}]] : tensor<${shape}xf32>
+    return %r : tensor<${shape}xf32>
   }
 }`;
 
@@ -46,6 +48,12 @@ describe('ccl-hierarchicalize on the paper machine', () => {
     const staged = ops.map((o) => chooseAlgorithm(specOf(o)!, t, ['ring', 'tree', 'direct']).chosen.us).reduce((a, b) => a + b, 0);
     expect(staged).toBeLessThan(flat);
     expect(costOf(specOf(collectives(before)[0])!, 'hierarchical', t)!.us).toBeLessThan(flat);
+  });
+
+  it('stages a size that does not divide as intra reduce, inter all-reduce, intra broadcast', () => {
+    const ops = collectives(run(flat64MiB(6, '4096x4096'), 'builtin.module(ccl-hierarchicalize{topology=dual-socket-6dla})'));
+    expect(ops.map((o) => o.name)).toEqual(['ccl.reduce', 'ccl.all_reduce', 'ccl.broadcast']);
+    expect(decodeRankMatrix(ops[1].getAttr('groups'))).toEqual([[0, 3], [1, 4], [2, 5]]);
   });
 
   it('changes nothing on single-socket topologies', () => {
