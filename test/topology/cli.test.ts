@@ -136,6 +136,14 @@ describe('numaccl calibrate', () => {
     expect(j.gbps).toBeGreaterThan(9.5);
     expect(j.gbps).toBeLessThan(10.5);
   });
+  it('osu_latency + osu_bw: alpha from the first, bandwidth from the second', async () => {
+    const r = await run(calibrate, '--osu', fx('osu_latency.txt'), '--osu', fx('osu_bw.txt'), '--json');
+    const j = JSON.parse(r.out) as { alpha_us: number; gbps: number; notes: string[] };
+    expect(j.alpha_us).toBeGreaterThan(0.4);
+    expect(j.alpha_us).toBeLessThan(0.5);
+    expect(Math.abs(j.gbps - 11.2) / 11.2).toBeLessThan(0.05);
+    expect(j.notes[0]).toMatch(/alpha from osu_latency/);
+  });
   it('writes the fit back into a topology', async () => {
     const dir = tmp();
     const o = join(dir, 'cal.json');

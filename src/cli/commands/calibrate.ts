@@ -9,7 +9,9 @@ import {
   readCsv,
   readNcclTests,
   readOsu,
+  scoreFit,
   type Fit,
+  type OsuLog,
   type Sample,
 } from '../../topology/index.js';
 import { bool, parseArgs, str, strs, UsageError } from '../topology-support/args.js';
@@ -48,12 +50,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (p.flags.has('topology') !== p.flags.has('link')) throw new UsageError('--topology and --link go together');
 
     let samples: Sample[];
+    let osuLogs: OsuLog[] = [];
+    const logsOf = (kind: OsuLog['kind']): Sample[] => osuLogs.filter((l) => l.kind === kind).flatMap((l) => l.samples);
     let source: string;
     let toLink = (f: Fit): Fit => f;
     const notes: string[] = [];
     if (strs(p, 'osu').length > 0) {
       const logs = strs(p, 'osu').map((f) => ({ f, log: readOsu(readText(f), f) }));
       samples = logs.flatMap((l) => l.log.samples);
+      osuLogs = logs.map((l) => l.log);
       source = `osu (${logs.map((l) => `${l.f}: ${l.log.kind}`).join(', ')})`;
       if (logs.every((l) => l.log.kind === 'bandwidth')) notes.push('osu_bw streams a window of messages, so alpha is not meaningful; use osu_latency for alpha');
     } else if (p.flags.has('nccl-tests')) {
@@ -71,7 +76,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       samples = readCsv(readText(f), f);
       source = `csv (${f})`;
     }
-    const raw = fitAlphaBeta(samples);
+    let raw = fitAlphaBeta(samples);
+    const osuLat = logsOf('latency');
+    const osuBw = logsOf('bandwidth');
+    if (osuLat.length > 0 && osuBw.length > 0) {
+      // osu_latency pins alpha, osu_bw (streamed) pins bandwidth; judge the pair on the latency samples.
+      const lat = fitAlphaBeta(osuLat);
+      raw = scoreFit(osuLat, lat.alpha_us, fitAlphaBeta(osuBw).gbps);
+      notes.push('alpha from osu_latency, bandwidth from osu_bw; r2/mape over the latency samples');
+    }
     const fit = toLink(raw);
     const report = {
       source,

@@ -37,7 +37,13 @@ export function fitAlphaBeta(samples: readonly Sample[], weighting: 'relative' |
   const det = sw * sxx - sx * sx;
   const slope = (sw * sxy - sx * sy) / det; // µs per byte
   const alpha = (sy - slope * sx) / sw;
-  const predict = (b: number): number => alpha + slope * b;
+  return scoreFit(pts, alpha, slope > 0 ? 1 / (slope * 1e3) : Infinity);
+}
+
+/** R² and MAPE of the model α + s/BW over `samples`. */
+export function scoreFit(samples: readonly Sample[], alpha_us: number, gbps: number): Fit {
+  const pts = samples.filter((s) => Number.isFinite(s.bytes) && Number.isFinite(s.us) && s.us > 0 && s.bytes >= 0);
+  const predict = (b: number): number => alpha_us + b / (gbps * 1e3);
   const mean = pts.reduce((a, p) => a + p.us, 0) / pts.length;
   let ssRes = 0, ssTot = 0, ape = 0;
   for (const p of pts) {
@@ -45,13 +51,7 @@ export function fitAlphaBeta(samples: readonly Sample[], weighting: 'relative' |
     ssTot += (p.us - mean) ** 2;
     ape += Math.abs(predict(p.bytes) - p.us) / p.us;
   }
-  return {
-    alpha_us: alpha,
-    gbps: slope > 0 ? 1 / (slope * 1e3) : Infinity,
-    r2: ssTot > 0 ? 1 - ssRes / ssTot : 1,
-    mape: (100 * ape) / pts.length,
-    samples: pts.length,
-  };
+  return { alpha_us, gbps, r2: ssTot > 0 ? 1 - ssRes / ssTot : 1, mape: (100 * ape) / pts.length, samples: pts.length };
 }
 
 /** Per-step α and per-link BW of a ring-style collective from its whole-call fit. */
