@@ -41,6 +41,19 @@ interface Job {
 
 const MAX_BATCH_BYTES = 8 << 20;
 
+/** Temporary directories of engines not disposed yet: removed when the process exits. */
+const liveDirs = new Set<string>();
+let exitHookInstalled = false;
+
+function trackDir(dir: string): void {
+  liveDirs.add(dir);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const d of liveDirs) rmSync(d, { recursive: true, force: true });
+  });
+}
+
 /** The file name MLIR's pass-pipeline parser reports its errors in. */
 const PIPELINE_PARSER_FILE = 'MLIR Textual PassPipeline Parser';
 
@@ -99,7 +112,10 @@ export class ProcessMlirEngine implements MlirEngine {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    if (this.#dir) rmSync(this.#dir, { recursive: true, force: true });
+    if (this.#dir) {
+      rmSync(this.#dir, { recursive: true, force: true });
+      liveDirs.delete(this.#dir);
+    }
     this.#dir = undefined;
   }
 
@@ -260,7 +276,10 @@ export class ProcessMlirEngine implements MlirEngine {
   }
 
   #tempFile(text: string): string {
-    this.#dir ??= mkdtempSync(join(tmpdir(), 'numaccl-mlir-'));
+    if (!this.#dir) {
+      this.#dir = mkdtempSync(join(tmpdir(), 'numaccl-mlir-'));
+      trackDir(this.#dir);
+    }
     const path = join(this.#dir, `input-${this.#counter++}.mlir`);
     writeFileSync(path, text);
     return path;
