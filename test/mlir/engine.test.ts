@@ -269,6 +269,22 @@ describe.skipIf(!nativeAvailable)('dispose frees', () => {
     e.dispose(); // idempotent
   });
 
+  test('native: contexts for IRDL texts are bounded (least recently used goes first)', () => {
+    const load = loadNativeAddon();
+    if (!load.ok) throw new Error(load.reason);
+    const before = load.addon.liveContexts();
+    const e = createMlirEngine({ backend: 'native' });
+    let peak = 0;
+    for (let i = 0; i < 12; i++) {
+      const irdl = CMATH_IRDL.replaceAll('cmath', `cmath${i}`);
+      expect(e.verify(NORM_OK.replaceAll('cmath', `cmath${i}`), { irdl }).ok).toBe(true);
+      peak = Math.max(peak, load.addon.liveContexts() - before);
+    }
+    expect(peak).toBe(9); // 8 IRDL contexts plus one slot for the plain context
+    e.dispose();
+    expect(load.addon.liveContexts()).toBe(before);
+  });
+
   test.skipIf(!processAvailable)('process: temporary files are removed', () => {
     const e = createMlirEngine({ backend: 'process' });
     e.verifyMany([ADD, ADD]);
