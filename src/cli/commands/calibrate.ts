@@ -9,8 +9,11 @@ import {
   readCsv,
   readNcclTests,
   readOsu,
+  routeBetween,
   scoreFit,
+  transferUs,
   type Fit,
+  type Topology,
   type OsuLog,
   type Sample,
 } from '../../topology/index.js';
@@ -20,14 +23,29 @@ import { guarded, out, writeAtomic } from '../topology-support/io.js';
 export const summary = 'fit link latency and bandwidth from OSU, nccl-tests or CSV samples';
 
 const USAGE = `usage: numaccl calibrate (--osu F ... | --nccl-tests F | --csv F) [--ranks N] [--collective NAME]
-                         [--topology T --link CLASS] [--json] [-o OUT]
+                         [--topology T (--link CLASS | --path A:B)] [--json] [-o OUT]
 
 Fits T(s) = alpha + s/BW by least squares (relative weighting) and reports
 alpha_us, gbps, r2 and mape. nccl-tests whole-collective times are turned
 into per-link figures with nccl-tests' bus-bandwidth factors (ranks from the
 log or --ranks). With --topology and --link, every link of that class gets
-the fitted values and the topology JSON goes to OUT (or stdout).
+the fitted values and the topology JSON goes to OUT (or stdout). With
+--topology and --path A:B (device ids), the fit is compared with what the
+topology predicts for that route.
 `;
+
+/** What the topology predicts for one device pair: route latency and effective bandwidth. */
+function pathModel(t: Topology, spec: string): { route: string; alpha_us: number; gbps: number; staged: boolean; path_class: string } {
+  const m = /^(?:dev)?(\d+):(?:dev)?(\d+)$/.exec(spec);
+  if (!m) throw new UsageError(`--path expects two device ids like 0:3, got '${spec}'`);
+  const [from, to] = [`dev${m[1]}`, `dev${m[2]}`];
+  if (from === to) throw new UsageError('--path needs two different devices');
+  const route = routeBetween(t, from, to);
+  const MiB = 1 << 20;
+  const alpha = transferUs(t, { from, to, bytes: 0 });
+  const slope = (transferUs(t, { from, to, bytes: MiB }) - alpha) / MiB;
+  return { route: `${from}->${to}`, alpha_us: alpha, gbps: 1 / (slope * 1e3), staged: route.staged, path_class: route.pathClass };
+}
 
 function readText(path: string): string {
   try {
@@ -42,12 +60,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (argv.includes('--help') || argv.includes('-h')) return (out(USAGE), 0);
     const p = parseArgs(argv, {
       osu: { type: 'strings' }, 'nccl-tests': { type: 'string' }, csv: { type: 'string' }, ranks: { type: 'string' }, collective: { type: 'string' },
-      topology: { type: 'string', short: 't' }, link: { type: 'string' }, json: { type: 'boolean' }, output: { type: 'string', short: 'o' },
+      topology: { type: 'string', short: 't' }, link: { type: 'string' }, path: { type: 'string' }, json: { type: 'boolean' }, output: { type: 'string', short: 'o' },
     });
     if (p.positional.length > 0) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
     const given = [strs(p, 'osu').length > 0, p.flags.has('nccl-tests'), p.flags.has('csv')].filter(Boolean).length;
     if (given !== 1) throw new UsageError('give one sample source: --osu, --nccl-tests or --csv');
-    if (p.flags.has('topology') !== p.flags.has('link')) throw new UsageError('--topology and --link go together');
+    if (p.flags.has('link') && p.flags.has('path')) throw new UsageError('give --link or --path, not both');
+    if (p.flags.has('topology') !== (p.flags.has('link') || p.flags.has('path'))) throw new UsageError('--topology goes with --link or --path');
 
     let samples: Sample[];
     let osuLogs: OsuLog[] = [];
@@ -96,6 +115,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(fit !== raw ? { collective_alpha_us: raw.alpha_us, collective_gbps: raw.gbps } : {}),
       ...(notes.length ? { notes } : {}),
     };
+    if (p.flags.has('path')) {
+      const path = pathModel(loadTopology(str(p, 'topology')!), str(p, 'path')!);
+      const cmp = { ...report, model: path };
+      out(bool(p, 'json') ? JSON.stringify(cmp, null, 2) + '\n'
+        : `${source}: measured alpha ${fit.alpha_us.toFixed(3)} µs, ${fit.gbps.toFixed(3)} GB/s (R² ${fit.r2.toFixed(4)}, MAPE ${fit.mape.toFixed(2)} %)\n` +
+          `model ${path.route}: alpha ${path.alpha_us.toFixed(3)} µs, ${path.gbps.toFixed(3)} GB/s${path.staged ? ' (host-staged)' : ''}\n`);
+      return 0;
+    }
     if (p.flags.has('topology')) {
       const t = applyCalibration(loadTopology(str(p, 'topology')!), str(p, 'link')!, fit);
       const json = JSON.stringify(t, null, 2) + '\n';
