@@ -34,7 +34,11 @@ const sameOperandsAndResultType: TraitCheck = (op, ctx) => {
   const type = op.results[0].type;
   const element = elementTypeOrSelf(type);
   const encoding = encodingOf(type);
-  for (const t of [...op.resultTypes.slice(1), ...op.operands.map((v) => v.type)]) {
+  const n = op.results.length;
+  // Results after the first, then operands; index loops since this runs for most arith ops.
+  for (let i = 1; i < n + op.numOperands; i++) {
+    const t = i < n ? op.results[i].type : op.operand(i - n).type;
+    if (t === type) continue;
     if (elementTypeOrSelf(t) !== element || !compatibleShape(t, type)) return fail(op, ctx, 'requires the same type for all operands and results');
     if (encoding && t.kind === 'tensor' && encodingOf(t) !== encoding) return fail(op, ctx, 'requires the same encoding for all operands and results');
   }
@@ -83,6 +87,7 @@ const isMappable = (t: Type): boolean => t.kind === 'vector' || t.kind === 'tens
 
 /** `verifyElementwise`: scalar/non-scalar mix and matching shapes of the mappable values. */
 const elementwise: TraitCheck = (op, ctx) => {
+  if (!op.results.some((r) => isMappable(r.type)) && !op.opOperands.some((o) => isMappable(o.value.type))) return true;
   const results = op.resultTypes.filter(isMappable);
   const operands = op.operands.map((v) => v.type).filter(isMappable);
   if (results.length === 0 && operands.length === 0) return true;
@@ -106,8 +111,7 @@ const NATIVE_TRAITS: Readonly<Record<string, TraitCheck>> = {
   Elementwise: elementwise,
 };
 
-/** Verify one native trait by name; unknown traits pass. */
-export function verifyNativeTrait(name: string, op: Operation, ctx: VerifyContext): boolean {
-  const check = NATIVE_TRAITS[name];
-  return check ? check(op, ctx) : true;
+/** The verifier of a native trait, or undefined for traits without one (Commutative, ...). */
+export function nativeTraitVerifier(name: string): TraitCheck | undefined {
+  return Object.hasOwn(NATIVE_TRAITS, name) ? NATIVE_TRAITS[name] : undefined;
 }

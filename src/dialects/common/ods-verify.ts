@@ -6,13 +6,13 @@ import {
   type OdsDialect,
   type OdsOp,
   type OdsTrait,
-  type OdsValue,
 } from '../../ir/ods/index.js';
-import { operandGroups, resultGroups, hasTrait, applyTransformer } from '../../ir/assembly-format/engine/index.js';
+import { operandGroups, resultGroups, applyTransformer } from '../../ir/assembly-format/engine/index.js';
 import { elementTypeOrSelf, hasStaticShape, isRanked, type Operation, type Type, type Value, type VerifyContext } from '../../ir/index.js';
+import { nativeTraitVerifier } from './ods-native-traits.js';
+import { verifyPlan, type GroupPlan, type VerifyPlan } from './ods-verify-plan.js';
 
 type RankedLike = { readonly shape: readonly number[] };
-import { verifyNativeTrait } from './ods-native-traits.js';
 
 /** A C++ trait or interface verifier supplied by a dialect; false once it reported. */
 export type TraitVerifier = (op: Operation, ctx: VerifyContext) => boolean;
@@ -25,39 +25,27 @@ function plural(n: number, word: string): string {
  * Region/result/operand count traits with the wording of MLIR's op traits,
  * in the order `Op<...>` lists them (regions, results, successors, operands).
  */
-function verifyCounts(op: Operation, ods: OdsOp, ctx: VerifyContext): boolean {
-  const check = (decls: readonly { kind?: string; variadic?: boolean }[], actual: number, what: 'operand' | 'result' | 'region'): boolean => {
-    const isVariadic = (d: { kind?: string; variadic?: boolean }): boolean => (d.kind ? d.kind !== 'single' : !!d.variadic);
-    const fixed = decls.filter((d) => !isVariadic(d)).length;
-    const variadic = decls.length - fixed;
-    if (variadic === 0) {
-      if (actual === fixed) return true;
-      if (fixed === 0) ctx.emitOpError(op, `requires zero ${what}s`);
-      else if (fixed === 1 && what === 'operand') ctx.emitOpError(op, 'requires a single operand');
-      else if (fixed === 1) ctx.emitOpError(op, `requires one ${what}`);
-      else if (what === 'region') ctx.emitOpError(op, `expected ${plural(fixed, what)}`);
-      else ctx.emitOpError(op, `expected ${plural(fixed, what)}, but found ${actual}`);
-      return false;
-    }
-    if (actual < fixed) {
-      ctx.emitOpError(op, `expected ${fixed} or more ${what}s, but found ${actual}`);
-      return false;
-    }
-    return true;
-  };
-  return (
-    check(ods.regions, op.regions.length, 'region') &&
-    check(ods.results, op.results.length, 'result') &&
-    check(ods.operands, op.numOperands, 'operand')
-  );
+function verifyCounts(op: Operation, plan: VerifyPlan, ctx: VerifyContext): boolean {
+  for (const { what, fixed, variadic } of plan.counts) {
+    const actual = what === 'region' ? op.regions.length : what === 'result' ? op.results.length : op.numOperands;
+    if (variadic ? actual >= fixed : actual === fixed) continue;
+    if (variadic) ctx.emitOpError(op, `expected ${fixed} or more ${what}s, but found ${actual}`);
+    else if (fixed === 0) ctx.emitOpError(op, `requires zero ${what}s`);
+    else if (fixed === 1 && what === 'operand') ctx.emitOpError(op, 'requires a single operand');
+    else if (fixed === 1) ctx.emitOpError(op, `requires one ${what}`);
+    else if (what === 'region') ctx.emitOpError(op, `expected ${plural(fixed, what)}`);
+    else ctx.emitOpError(op, `expected ${plural(fixed, what)}, but found ${actual}`);
+    return false;
+  }
+  return true;
 }
 
-function verifySegments(op: Operation, ods: OdsOp, ctx: VerifyContext): boolean {
-  for (const [trait, attr, count, what] of [
-    ['AttrSizedOperandSegments', 'operandSegmentSizes', op.numOperands, 'operand'],
-    ['AttrSizedResultSegments', 'resultSegmentSizes', op.results.length, 'result'],
+function verifySegments(op: Operation, ods: OdsOp, plan: VerifyPlan, ctx: VerifyContext): boolean {
+  for (const [enabled, attr, count, what] of [
+    [plan.operandSegments, 'operandSegmentSizes', op.numOperands, 'operand'],
+    [plan.resultSegments, 'resultSegmentSizes', op.results.length, 'result'],
   ] as const) {
-    if (!hasTrait(ods, trait)) continue;
+    if (!enabled) continue;
     const a = op.getAttr(attr);
     if (!a || a.kind !== 'dense_array') {
       ctx.emitOpError(op, `requires dense i32 array attribute '${attr}'`);
@@ -201,60 +189,68 @@ function verifyHasParent(op: Operation, params: readonly string[], dialect: OdsD
   return false;
 }
 
-/** `verifyInvariantsImpl`: attributes, operand/result constraints, pred traits, regions. */
-function verifyInvariants(op: Operation, ods: OdsOp, dialect: OdsDialect, classes: ClassTable, ctx: VerifyContext): boolean {
+/** Operand or result constraints: `<what> #<index> must be <summary>, but got '<type>'`. */
+function verifyValues(op: Operation, plan: GroupPlan, values: readonly Value[] | Value[][], what: 'operand' | 'result', classes: ClassTable, ctx: VerifyContext): boolean {
   const opts = { classes };
-  for (const a of ods.attributes) {
-    if (a.kind === 'required' && !op.getAttr(a.name)) {
-      ctx.emitOpError(op, `requires attribute '${a.name}'`);
+  const fail = (index: number, v: Value, summary: string): false => {
+    ctx.emitOpError(op, `${what} #${index} must be ${summary}, but got '${ctx.printType(v.type)}'`);
+    return false;
+  };
+  if (plan.simple) {
+    for (let i = 0; i < values.length; i++) {
+      const c = plan.checks[i];
+      const v = values[i] as Value;
+      if (c && evaluatePred(c.pred, v.type, opts) === false) return fail(i, v, c.summary);
+    }
+    return true;
+  }
+  const groups = values as Value[][];
+  let index = 0;
+  for (let i = 0; i < plan.kinds.length; i++) {
+    const group = groups[i] ?? [];
+    if (plan.kinds[i] === 'optional' && group.length > 1) {
+      ctx.emitOpError(op, `${what} group starting at #${index} requires 0 or 1 element, but found ${group.length}`);
+      return false;
+    }
+    const c = plan.checks[i];
+    for (const v of group) {
+      if (c && evaluatePred(c.pred, v.type, opts) === false) return fail(index, v, c.summary);
+      index++;
+    }
+  }
+  return true;
+}
+
+/** `verifyInvariantsImpl`: attributes, operand/result constraints, pred traits, regions. */
+function verifyInvariants(op: Operation, ods: OdsOp, plan: VerifyPlan, classes: ClassTable, ctx: VerifyContext): boolean {
+  const opts = { classes };
+  for (const name of plan.required) {
+    if (!op.getAttr(name)) {
+      ctx.emitOpError(op, `requires attribute '${name}'`);
       return false;
     }
   }
-  for (const a of ods.attributes) {
+  for (const a of plan.attrs) {
     const v = op.getAttr(a.name);
-    if (!v) continue;
-    const c = dialect.constraints[a.constraint];
-    if (c && evaluatePred(c.pred, v, opts) === false) {
-      ctx.emitOpError(op, `attribute '${a.name}' failed to satisfy constraint: ${c.summary}`);
+    if (v && evaluatePred(a.pred, v, opts) === false) {
+      ctx.emitOpError(op, `attribute '${a.name}' failed to satisfy constraint: ${a.summary}`);
       return false;
     }
   }
-  const groups: [readonly OdsValue[], Value[][], 'operand' | 'result'][] = [
-    [ods.operands, operandGroups(ods, op), 'operand'],
-    [ods.results, resultGroups(ods, op), 'result'],
-  ];
-  for (const [decls, values, what] of groups) {
-    let index = 0;
-    for (let i = 0; i < decls.length; i++) {
-      const d = decls[i];
-      const group = values[i] ?? [];
-      if (d.kind === 'optional' && group.length > 1) {
-        ctx.emitOpError(op, `${what} group starting at #${index} requires 0 or 1 element, but found ${group.length}`);
-        return false;
-      }
-      const c = dialect.constraints[d.constraint];
-      for (const v of group) {
-        if (c && evaluatePred(c.pred, v.type, opts) === false) {
-          ctx.emitOpError(op, `${what} #${index} must be ${c.summary}, but got '${ctx.printType(v.type)}'`);
-          return false;
-        }
-        index++;
-      }
-    }
-  }
-  for (const t of ods.traits) {
+  const operands = plan.operands.simple ? op.operands : operandGroups(ods, op);
+  if (!verifyValues(op, plan.operands, operands, 'operand', classes, ctx)) return false;
+  const results = plan.results.simple ? op.results : resultGroups(ods, op);
+  if (!verifyValues(op, plan.results, results, 'result', classes, ctx)) return false;
+  for (const t of plan.predTraits) {
     if (predTraitHolds(op, ods, t, classes) === false) {
       ctx.emitOpError(op, predTraitMessage(t));
       return false;
     }
   }
-  for (let i = 0; i < ods.regions.length; i++) {
-    const r = ods.regions[i];
-    const region = op.regions[i];
-    if (!region) continue;
-    const c = dialect.constraints[r.constraint];
-    if (c && evaluatePred(c.pred, region, opts) === false) {
-      ctx.emitOpError(op, `region #${i} ('${r.name}') failed to verify constraint: ${c.summary}`);
+  for (const r of plan.regions) {
+    const region = op.regions[r.index];
+    if (region && evaluatePred(r.pred, region, opts) === false) {
+      ctx.emitOpError(op, `region #${r.index} ('${r.name}') failed to verify constraint: ${r.summary}`);
       return false;
     }
   }
@@ -273,17 +269,32 @@ export function verifyOds(
   dialect: OdsDialect,
   classes: ClassTable,
   ctx: VerifyContext,
-  traitVerifiers: Readonly<Record<string, TraitVerifier>> = {},
+  traitVerifiers: Readonly<Record<string, TraitVerifier>> = NO_HOOKS,
 ): boolean {
-  if (!verifyCounts(op, ods, ctx) || !verifySegments(op, ods, ctx)) return false;
-  if (!verifyInvariants(op, ods, dialect, classes, ctx)) return false;
-  for (const t of ods.traits) {
-    const hook = 'name' in t ? traitVerifiers[t.name] : undefined;
-    if (hook && !hook(op, ctx)) return false;
-    if (t.kind === 'native' && !verifyNativeTrait(t.name, op, ctx)) return false;
-    if (t.kind === 'param' && t.name === 'HasParent' && !verifyHasParent(op, t.params, dialect, ctx)) return false;
+  const plan = verifyPlan(ods, dialect);
+  if (!verifyCounts(op, plan, ctx) || !verifySegments(op, ods, plan, ctx)) return false;
+  if (!verifyInvariants(op, ods, plan, classes, ctx)) return false;
+  for (const step of traitSteps(ods, plan, dialect, traitVerifiers)) if (!step(op, ctx)) return false;
+  return verifyImpliedInferType(op, ods, plan, ctx);
+}
+
+const NO_HOOKS: Readonly<Record<string, TraitVerifier>> = Object.freeze({});
+const stepCache = new WeakMap<OdsOp, { hooks: object; steps: readonly TraitVerifier[] }>();
+
+/** The checks of the traits after the invariants, in declaration order: hooks, native traits, HasParent. */
+function traitSteps(ods: OdsOp, plan: VerifyPlan, dialect: OdsDialect, hooks: Readonly<Record<string, TraitVerifier>>): readonly TraitVerifier[] {
+  const cached = stepCache.get(ods);
+  if (cached && cached.hooks === hooks) return cached.steps;
+  const steps: TraitVerifier[] = [];
+  for (const t of plan.traitSteps) {
+    const hook = 'name' in t && Object.hasOwn(hooks, t.name) ? hooks[t.name] : undefined;
+    if (hook) steps.push(hook);
+    const native = t.kind === 'native' ? nativeTraitVerifier(t.name) : undefined;
+    if (native) steps.push(native);
+    if (t.kind === 'param' && t.name === 'HasParent') steps.push((op, ctx) => verifyHasParent(op, t.params, dialect, ctx));
   }
-  return verifyImpliedInferType(op, ods, ctx);
+  stepCache.set(ods, { hooks, steps });
+  return steps;
 }
 
 /**
@@ -292,12 +303,10 @@ export function verifyOds(
  * equal the first fixed operand's type exactly, not just be compatible.
  * (Other implied inferences repeat checks the pred traits already made.)
  */
-function verifyImpliedInferType(op: Operation, ods: OdsOp, ctx: VerifyContext): boolean {
-  if (!hasTrait(ods, 'SameOperandsAndResultType') || ods.results.length === 0) return true;
-  if (ods.results.some((r) => r.kind !== 'single')) return true;
-  if (ods.traits.some((t) => t.kind === 'interface' && t.name === 'InferTypeOpInterface')) return true;
-  const anchor = ods.operands.findIndex((o) => o.kind === 'single');
-  const type = anchor >= 0 ? operandGroups(ods, op)[anchor]?.[0]?.type : undefined;
+function verifyImpliedInferType(op: Operation, ods: OdsOp, plan: VerifyPlan, ctx: VerifyContext): boolean {
+  if (plan.inferAnchor < 0) return true;
+  const anchor = plan.operands.simple ? op.operands[plan.inferAnchor] : operandGroups(ods, op)[plan.inferAnchor]?.[0];
+  const type = anchor?.type;
   if (!type || op.resultTypes.every((t) => t === type)) return true;
   const list = (ts: readonly Type[]): string => ts.map((t) => `'${ctx.printType(t)}'`).join(', ');
   const inferred = op.resultTypes.map(() => type);
