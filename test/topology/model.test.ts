@@ -124,6 +124,10 @@ describe('validation errors name the field', () => {
     const j6 = base();
     j6.links = (j6.links as Record<string, unknown>[]).filter((l) => l.a !== 'dev5');
     expect(errorOf(() => validateTopology(j6)).message).toMatch(/device 5 has no link path/);
+    // Reaching the host only through another device does not count: devices do not forward.
+    const j7 = base();
+    j7.links = [...(j7.links as Record<string, unknown>[]).filter((l) => l.a !== 'dev5'), { a: 'dev5', b: 'dev4', kind: 'nvlink', alpha_us: 1, gbps: 50 }];
+    expect(errorOf(() => validateTopology(j7)).field).toBe('devices[5]');
   });
   it('JSON syntax errors give file:line:col', () => {
     const e = errorOf(() => parseTopologyJson('{\n  "name": "x",\n  "numa_nodes": [,]\n}', 'bad.json'));

@@ -220,7 +220,7 @@ function sourcesOf(v: unknown): Record<string, string> {
   return out;
 }
 
-/** Every device must reach its own NUMA node, and all NUMA nodes each other. */
+/** Every device must reach the host without passing through another device, and all NUMA nodes each other. */
 function checkConnected(t: Topology): void {
   const adj = new Map<string, string[]>();
   for (const l of t.links) {
@@ -232,6 +232,7 @@ function checkConnected(t: Topology): void {
   const todo = [start];
   while (todo.length > 0) {
     const v = todo.pop()!;
+    if (/^dev\d+$/.test(v)) continue; // devices never forward traffic
     for (const w of adj.get(v) ?? []) if (!seen.has(w)) (seen.add(w), todo.push(w));
   }
   t.numa_nodes.forEach((n, i) => {
