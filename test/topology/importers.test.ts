@@ -116,6 +116,12 @@ describe('nvidia-smi topo -m', () => {
     }
     expect(t.links.find((l) => l.kind === 'nvlink')!.gbps).toBe(80);
   });
+  it('a PXB pair without PIX neighbours is still two bridges apart', () => {
+    const text = '\tGPU0\tGPU1\tGPU2\tCPU Affinity\tNUMA Affinity\nGPU0\t X \tPXB\tNODE\t0-7\t0\nGPU1\tPXB\t X \tNODE\t0-7\t0\nGPU2\tNODE\tNODE\t X \t0-7\t0\n';
+    const t = importNvidiaSmi(text);
+    expect(devicePathClass(t, 0, 1)).toBe('PXB');
+    expect(devicePathClass(t, 0, 2)).toBe('PHB');
+  });
   it('rejects unknown cells', () => {
     const bad = read('nvidia-smi-topo-8gpu.txt').replace('GPU0\t X \tPIX', 'GPU0\t X \tFOO');
     expect(() => importNvidiaSmi(bad, 'smi.txt')).toThrow(/smi\.txt:2: GPU0\/GPU1: unknown connection 'FOO'/);

@@ -80,12 +80,23 @@ export function importNvidiaSmi(text: string, source = 'nvidia-smi.txt'): Topolo
     switches.push({ id: sw, numa_node: numaOf[g[0]] });
     g.forEach((d) => (links.push(pcie(`dev${d}`, sw)), upOf.set(d, sw)));
   }
+  const newSwitch = (numa: number): string => {
+    const id = `sw${switches.length}`;
+    switches.push({ id, numa_node: numa });
+    return id;
+  };
   for (const g of pxb) {
-    const tops = [...new Set(g.map((d) => upOf.get(d) ?? `dev${d}`))];
+    let tops = [...new Set(g.map((d) => upOf.get(d) ?? `dev${d}`))];
     let top = tops[0];
     if (tops.length > 1) {
-      top = `sw${switches.length}`;
-      switches.push({ id: top, numa_node: numaOf[g[0]] });
+      // PXB means two or more bridges apart: a bare device gets its own switch first.
+      tops = tops.map((t) => {
+        if (!t.startsWith('dev')) return t;
+        const sw = newSwitch(numaOf[Number(t.slice(3))]);
+        links.push(pcie(t, sw));
+        return sw;
+      });
+      top = newSwitch(numaOf[g[0]]);
       tops.forEach((t) => links.push(pcie(t, top)));
     }
     links.push(pcie(top, `numa${numaOf[g[0]]}`));
