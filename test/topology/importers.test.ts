@@ -127,3 +127,52 @@ describe('nvidia-smi topo -m', () => {
     expect(() => importNvidiaSmi(bad, 'smi.txt')).toThrow(/smi\.txt:2: GPU0\/GPU1: unknown connection 'FOO'/);
   });
 });
+
+describe('nvidia-smi round trip on random topologies', () => {
+  it('importing the matrix a topology would print reproduces every pair class', async () => {
+    const fc = (await import('fast-check')).default;
+    const { arbTopology } = await import('../../src/testing/topology/index.js');
+    fc.assert(
+      fc.property(arbTopology({ maxDevicesPerNode: 5 }).filter((t) => t.devices.length >= 2), (t) => {
+        const n = t.devices.length;
+        const cell = (i: number, j: number): string => {
+          if (i === j) return ' X ';
+          const c = devicePathClass(t, t.devices[i].id, t.devices[j].id);
+          return c === 'NVL' ? 'NV1' : c;
+        };
+        const header = ['', ...t.devices.map((_, i) => `GPU${i}`), 'CPU Affinity', 'NUMA Affinity'].join('\t');
+        const rows = t.devices.map((d, i) => [`GPU${i}`, ...t.devices.map((_, j) => cell(i, j)), t.numa_nodes.find((x) => x.id === d.numa_node)!.cpus, `${d.numa_node}`].join('\t'));
+        const imported = importNvidiaSmi([header, ...rows, '', 'Legend:', ''].join('\n'));
+        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+          if (i === j) continue;
+          const want = cell(i, j) === 'NV1' ? 'NVL' : cell(i, j);
+          expect(`${i},${j}:${devicePathClass(imported, i, j)}`).toBe(`${i},${j}:${want}`);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('numactl round trip on random topologies', () => {
+  it('nodes, CPUs, memory and socket hop counts survive', async () => {
+    const fc = (await import('fast-check')).default;
+    const { arbTopology } = await import('../../src/testing/topology/index.js');
+    fc.assert(
+      fc.property(arbTopology(), (t) => {
+        const ids = t.numa_nodes.map((x) => x.id);
+        const hops = (a: number, b: number): number => (a === b ? 0 : shortestPath(t, `numa${a}`, `numa${b}`).length);
+        const lines = [`available: ${ids.length} nodes (0-${ids.length - 1})`];
+        for (const x of t.numa_nodes) {
+          lines.push(`node ${x.id} cpus: ${parseCpuList(x.cpus).join(' ')}`, `node ${x.id} size: ${Math.round(x.memory_gib * 1024)} MB`, `node ${x.id} free: 1 MB`);
+        }
+        lines.push('node distances:', `node ${ids.map((i) => String(i).padStart(3)).join(' ')} `);
+        for (const a of ids) lines.push(`  ${a}: ${ids.map((b) => String(10 + 11 * hops(a, b)).padStart(3)).join(' ')} `);
+        const back = importNumactl(lines.join('\n') + '\n');
+        expect(back.numa_nodes.map((x) => [x.id, x.cpus, x.memory_gib])).toEqual(t.numa_nodes.map((x) => [x.id, x.cpus, x.memory_gib]));
+        for (const a of ids) for (const b of ids) expect(a === b ? 0 : shortestPath(back, `numa${a}`, `numa${b}`).length).toBe(hops(a, b));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
