@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { inferTosaResultTypes, printType, verifyTosaOp } from '../../src/dialects/tosa/semantics/index.js';
+import { formatTosaDiagnostic, inferTosaResultTypes, printType, verifyTosaOp } from '../../src/dialects/tosa/semantics/index.js';
 import { build } from './gen/op-cases.js';
 import { mutatedDraftArb } from './gen/op-cases-more.js';
 import { extractOps, splitChunks } from './corpus/extract.js';
@@ -49,7 +49,7 @@ describe.skipIf(!mlirOptAvailable())('TOSA shape inference vs mlir-opt-22 --tosa
       const theirError = errors.get(lines[i]!);
       if (ourError !== undefined || theirError !== undefined) {
         broken++;
-        const ours = ourError && `'${c.view.name}' op ${ourError}`;
+        const ours = ourError && formatTosaDiagnostic(c.view.name, ourError);
         if (ours !== theirError) diffs.push(`${c.text}\n  mlir error: ${theirError}\n  our error:  ${ours}`);
         return;
       }

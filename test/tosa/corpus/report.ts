@@ -1,6 +1,6 @@
 // Runs the semantic core over the corpus and measures agreement with the
 // annotations (expected-error) and with the written result types.
-import { verifyTosaOp, inferTosaResultTypes, printType, shapesCompatible, isTensor, isShape } from '../../../src/dialects/tosa/semantics/index.js';
+import { formatTosaDiagnostic, verifyTosaOp, inferTosaResultTypes, printType, shapesCompatible, isTensor, isShape } from '../../../src/dialects/tosa/semantics/index.js';
 import type { AbstractType } from '../../../src/dialects/tosa/semantics/index.js';
 import { extractOps } from './extract.js';
 import { type CorpusChunk, expectations } from './corpus.js';
@@ -28,7 +28,7 @@ export function verifierCases(chunks: readonly CorpusChunk[]): { cases: VerifyCa
         continue;
       }
       const got = verifyTosaOp(op.view)[0];
-      const full = got === undefined ? undefined : `'${op.view.name}' op ${got}`;
+      const full = got === undefined ? undefined : formatTosaDiagnostic(op.view.name, got);
       cases.push({ where, expected: exp.text, got: full, ok: full !== undefined && exp.pattern.test(full) });
     }
   }

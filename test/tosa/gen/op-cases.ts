@@ -13,6 +13,8 @@ export interface OpCase {
 
 export interface Operand {
   type: AbstractType;
+  /** Route a shape constant through tosa.max_shape(c, c): same value, but no longer a tosa.const_shape. */
+  viaShapeOp?: boolean;
   /** Constant values: emitted as tosa.const / tosa.const_shape. */
   constant?: readonly number[];
 }
@@ -201,7 +203,9 @@ export function build(d: Draft, m: Mutation): OpCase {
   const names = d.operands.map((o, i) => {
     if (o.constant && o.type.kind === 'shape') {
       lines.push(`  %c${i} = tosa.const_shape {values = dense<[${o.constant.join(', ')}]> : tensor<${o.constant.length}xindex>} : () -> ${printType(o.type)}`);
-      return `%c${i}`;
+      if (!o.viaShapeOp) return `%c${i}`;
+      lines.push(`  %d${i} = tosa.max_shape %c${i}, %c${i} : (${printType(o.type)}, ${printType(o.type)}) -> ${printType(o.type)}`);
+      return `%d${i}`;
     }
     if (o.constant && o.type.kind === 'tensor') {
       const e = o.type.element;
@@ -221,8 +225,8 @@ export function build(d: Draft, m: Mutation): OpCase {
   const view: OpView = {
     ...base,
     results,
-    constants: d.operands.map((o) => o.constant),
-    definingOps: d.operands.map((o) => (o.constant ? (o.type.kind === 'shape' ? 'tosa.const_shape' : 'tosa.const') : undefined)),
+    constants: d.operands.map((o) => (o.viaShapeOp ? undefined : o.constant)),
+    definingOps: d.operands.map((o) => (o.viaShapeOp ? 'tosa.max_shape' : o.constant ? (o.type.kind === 'shape' ? 'tosa.const_shape' : 'tosa.const') : undefined)),
   };
   return { view, text, opLine: lines.length + 1 };
 }

@@ -17,13 +17,14 @@ import { CONTROL_FLOW_RULES } from './ops/control-flow.js';
 import { SHAPE_OP_RULES } from './ops/shape-ops.js';
 import { BLOCK_SCALED_RULES } from './ops/block-scaled.js';
 import { verifyWith } from './verify-op.js';
+import { PLAIN_ERROR, SILENT_FAILURE } from './ops/common.js';
 import { type AbstractType, elementOf, isTensor } from './types.js';
 
 export * from './types.js';
 export * from './op-view.js';
 export type { OdsOp, OdsAttr, OdsValue } from './ods/ods-types.js';
 export { broadcastShapes, resolveBroadcastShape, shapesCompatible } from './broadcast.js';
-export { SILENT_FAILURE } from './ops/common.js';
+export { PLAIN_ERROR, SILENT_FAILURE } from './ops/common.js';
 
 const RULES: Readonly<Record<string, OpRule>> = {
   ...ELEMENTWISE_RULES, ...REDUCTION_RULES, ...DATA_LAYOUT_RULES, ...CONVOLUTION_RULES, ...MATMUL_FFT_RULES,
@@ -64,6 +65,16 @@ export function verifyTosaOp(op: OpView): string[] {
   const sem = TOSA_SEMANTICS.get(op.name);
   if (!sem) return [`unknown TOSA op '${op.name}'`];
   return sem.verify(op);
+}
+
+/**
+ * The diagnostic line MLIR prints for a verifyTosaOp message: `'tosa.x' op <body>`,
+ * the bare text for location errors, or undefined when MLIR prints nothing.
+ */
+export function formatTosaDiagnostic(opName: string, body: string): string | undefined {
+  if (body.startsWith(SILENT_FAILURE)) return undefined;
+  if (body.startsWith(PLAIN_ERROR)) return body.slice(PLAIN_ERROR.length);
+  return `'${opName}' op ${body}`;
 }
 
 /** Shape inference; components as MLIR's inferReturnTypeComponents returns them. */

@@ -5,7 +5,7 @@ import type { OpView } from './op-view.js';
 import type { OdsOp } from './ods/ods-types.js';
 import { verifyCounts, verifyOdsInvariants } from './ods/invariants.js';
 import * as T from './traits.js';
-import type { OpRule } from './ops/common.js';
+import { type OpRule, PLAIN_ERROR, SILENT_FAILURE } from './ops/common.js';
 import { type AbstractType, elementOf, isTensor, printType } from './types.js';
 import { shapesCompatible } from './broadcast.js';
 
@@ -27,7 +27,8 @@ const typeList = (ts: readonly AbstractType[]): string => ts.map((t) => `'${prin
 function verifyInferredTypes(op: OpView, rule: OpRule | undefined): string | undefined {
   if (!rule?.infer) return undefined;
   const r = rule.infer(op);
-  if (!r.ok) return r.message;
+  // A failed inference fails verification; MLIR prints only what inference itself emitted.
+  if (!r.ok) return r.message.startsWith(PLAIN_ERROR) ? r.message : `${SILENT_FAILURE}${r.message}`;
   const inferredTypes: AbstractType[] = r.results.map((c, i) => ({
     kind: 'tensor',
     shape: c.shape,

@@ -66,5 +66,11 @@ export const first = (...checks: (() => string | undefined)[]): string | undefin
  */
 export const SILENT_FAILURE = '(mlir-opt-22 rejects this without a diagnostic) ';
 
+/**
+ * Prefix of messages MLIR emits at the op's location without the
+ * `'tosa.x' op ` prefix (emitOptionalError in shape inference).
+ */
+export const PLAIN_ERROR = '(plain error) ';
+
 /** MLIR prints an ArrayRef<int64_t> in diagnostics as `a, b, c`. */
 export const list = (xs: readonly number[]): string => xs.join(', ');

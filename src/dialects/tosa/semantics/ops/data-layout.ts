@@ -1,7 +1,7 @@
 // Data layout ops: concat, pad, reshape, reverse, slice, tile, transpose.
 import { arrayAttr, constOf, inferFailed, inferred, intAttr, type InferInput, type InferResult, type OpView } from '../op-view.js';
 import { type Dim, elementOf, hasStaticShape, isRanked, isShape, isTensor, numElements } from '../types.js';
-import { type OpRule, SILENT_FAILURE, first, sameElementTypes } from './common.js';
+import { type OpRule, PLAIN_ERROR, SILENT_FAILURE, first, sameElementTypes } from './common.js';
 
 const toDim = (v: number): Dim => (v === -1 ? '?' : v);
 const shapeRank = (op: InferInput, i: number): number => {
@@ -20,7 +20,7 @@ function inferConcat(op: InferInput): InferResult {
       const d = t.shape[i]!;
       if (i === axis || d === '?') continue;
       if (out[i] === '?') out[i] = d;
-      if (out[i] !== d) return inferFailed(`Cannot concat tensors with different sizes on the non-axis dimension ${i}`);
+      if (out[i] !== d) return inferFailed(`${PLAIN_ERROR}Cannot concat tensors with different sizes on the non-axis dimension ${i}`);
     }
   }
   if (op.operands.length === 0) return inferFailed();
