@@ -12,7 +12,7 @@ import {
   type FormatOp,
 } from '../../ir/assembly-format/engine/index.js';
 import type { Dialect, OpDefinition, OperationState, Operation, Type, VerifyContext } from '../../ir/index.js';
-import { verifyOds, type TraitVerifier } from './ods-verify.js';
+import { hasOdsRegionTraits, verifyOds, verifyOdsRegionTraits, type TraitVerifier } from './ods-verify.js';
 
 /** Hand-written parts of an op that ODS leaves to C++ (custom syntax, verifiers, inference). */
 export interface OpOverride {
@@ -88,7 +88,13 @@ function defineOp(ods: OdsOp, dialect: OdsDialect, classes: ClassTable, options:
       // Like MLIR, the op's own verifier runs only once the ODS invariants hold.
       if (verifyOds(op, ods, dialect, classes, ctx, o.traitVerifiers)) o.verify?.(op, ctx);
     },
-    verifyRegions: o.verifyRegions,
+    verifyRegions:
+      hasOdsRegionTraits(ods) || o.verifyRegions
+        ? (op, ctx) => {
+            // MLIR: the traits' region verifiers, then the op's verifyRegions.
+            if (verifyOdsRegionTraits(op, ods, dialect, ctx)) o.verifyRegions?.(op, ctx);
+          }
+        : undefined,
     defaultDialect: o.defaultDialect,
     regionKind: o.regionKind ?? (graph ? () => 'graph' : undefined),
     interfaces: o.interfaces,

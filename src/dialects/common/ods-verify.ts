@@ -174,14 +174,19 @@ function predTraitMessage(t: OdsTrait): string {
   return `failed to verify that ${'summary' in t ? t.summary : ''}`;
 }
 
+/** The op name of a C++ op class of `dialect` (`mlir::tensor::YieldOp` → `tensor.yield`). */
+function opNameOfClass(dialect: OdsDialect, cppClass: string): string | undefined {
+  const cls = cppClass.replace(/^.*::/, '');
+  return dialect.ops.find((o) => o.def.replace(/^[A-Za-z0-9]+_/, '') === cls)?.name;
+}
+
 /** `HasParent<...>`: C++ class names resolved to op names of the same dialect. */
 function verifyHasParent(op: Operation, params: readonly string[], dialect: OdsDialect, ctx: VerifyContext): boolean {
   const names: string[] = [];
   for (const p of params) {
-    const cls = p.replace(/^.*::/, '');
-    const found = dialect.ops.find((o) => o.def.replace(/^[A-Za-z0-9]+_/, '') === cls);
-    if (!found) return true; // a parent from another dialect: not decidable here
-    names.push(found.name);
+    const name = opNameOfClass(dialect, p);
+    if (!name) return true; // a parent from another dialect: not decidable here
+    names.push(name);
   }
   const parent = op.parentOp;
   if (parent && names.includes(parent.name)) return true;
@@ -312,4 +317,31 @@ function verifyImpliedInferType(op: Operation, ods: OdsOp, plan: VerifyPlan, ctx
   const inferred = op.resultTypes.map(() => type);
   ctx.emitError(op.location, `'${op.name}' op inferred type(s) ${list(inferred)} are incompatible with return type(s) of operation ${list(op.resultTypes)}`);
   return false;
+}
+
+/** Whether `verifyOdsRegionTraits` has anything to check for this op. */
+export function hasOdsRegionTraits(ods: OdsOp): boolean {
+  return ods.traits.some((t) => t.kind === 'param' && t.name === 'SingleBlockImplicitTerminator');
+}
+
+/**
+ * The region traits MLIR verifies once the nested ops are verified (before
+ * the op's `verifyRegions`): `SingleBlockImplicitTerminator<Op>` wants every
+ * non-empty region to end with that op.
+ */
+export function verifyOdsRegionTraits(op: Operation, ods: OdsOp, dialect: OdsDialect, ctx: VerifyContext): boolean {
+  for (const t of ods.traits) {
+    if (t.kind !== 'param' || t.name !== 'SingleBlockImplicitTerminator') continue;
+    const name = t.params[0] ? opNameOfClass(dialect, t.params[0]) : undefined;
+    if (!name) continue;
+    for (const region of op.regions) {
+      const terminator = region.blocks[0]?.lastOp;
+      if (!terminator || terminator.name === name) continue;
+      ctx.emitOpError(op, `expects regions to end with '${name}', found '${terminator.name}'`, [
+        { location: op.location, message: `in custom textual format, the absence of terminator implies '${name}'` },
+      ]);
+      return false;
+    }
+  }
+  return true;
 }

@@ -196,6 +196,15 @@ const TENSOR_REJECTED: readonly RejectCase[] = [
     line: 2,
   },
   {
+    name: 'SingleBlockImplicitTerminator: the region ends with tensor.yield',
+    text: fn(
+      '%t: tensor<2xf32>, %v: f32',
+      '%0 = "tensor.pad"(%t) <{operandSegmentSizes = array<i32: 1, 0, 0>, static_low = array<i64: 1>, static_high = array<i64: 1>}> ({\n  ^bb0(%i: index):\n    "some.term"(%v) : (f32) -> ()\n  }) : (tensor<2xf32>) -> tensor<4xf32>',
+    ),
+    error: "'tensor.pad' op expects regions to end with 'tensor.yield', found 'some.term'",
+    line: 2,
+  },
+  {
     name: 'HasParent with several parents',
     text: fn('%v: f32', '"some.region"() ({\n    tensor.yield %v : f32\n  }) : () -> ()'),
     error: "'tensor.yield' op expects parent op to be one of 'tensor.generate, tensor.pad'",
