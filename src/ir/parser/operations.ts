@@ -92,7 +92,8 @@ export class OperationParser {
     const name = decodeString(nameTok.text);
     if (name.length === 0) p.fail('empty operation name is invalid', nameTok.offset);
     if (name.includes('\0')) p.fail('null character not allowed in operation name', nameTok.offset);
-    const state = emptyState(name, p.location(start));
+    // As in MLIR, an op is located at its name, not at its result list.
+    const state = emptyState(name, p.location(nameTok.offset));
     const def = p.context.getOpDefinition(name);
     if (!def) checkUnregisteredAllowed(p, name, start);
     p.expect('(', "expected '(' to start operand list");
@@ -160,7 +161,7 @@ export class OperationParser {
       if (def || p.context.isRegisteredDialect(dialect)) return p.fail(`custom op '${name}' is unknown`, nameTok.offset);
       return p.fail(`Dialect \`${dialect}' not found for custom op '${name}' `, nameTok.offset);
     }
-    const state = emptyState(name, p.location(start));
+    const state = emptyState(name, p.location(nameTok.offset));
     this.defaultDialects.push(def.defaultDialect ?? this.defaultDialects[this.defaultDialects.length - 1] ?? '');
     try {
       def.parse(new AsmParser(this, name, def.traits.has('IsolatedFromAbove'), def.defaultDialect, nameTok.offset), state);
