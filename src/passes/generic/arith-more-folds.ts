@@ -142,7 +142,44 @@ function scalarBits(t: Type): { float?: string; bits: number } | undefined {
   return w !== undefined ? { bits: w } : undefined;
 }
 
+/** Fraction and exponent bit counts of the 16-bit float kinds. */
+const SMALL_FORMATS: Record<string, readonly [number, number]> = { f16: [10, 5], bf16: [7, 8] };
+
+/** Bits of `v` (already representable) in a small IEEE format. */
+function encodeSmall(v: number, mant: number, exp: number): bigint {
+  const sign = v < 0 || Object.is(v, -0) ? 1n : 0n;
+  const bias = 2 ** (exp - 1) - 1;
+  const expMask = (1n << BigInt(exp)) - 1n;
+  const shift = BigInt(mant);
+  let e: bigint;
+  let m: bigint;
+  const a = Math.abs(v);
+  if (Number.isNaN(v)) [e, m] = [expMask, 1n << (shift - 1n)];
+  else if (a === Infinity) [e, m] = [expMask, 0n];
+  else if (a === 0) [e, m] = [0n, 0n];
+  else {
+    let x = Math.floor(Math.log2(a));
+    if (2 ** x > a) x--;
+    else if (2 ** (x + 1) <= a) x++;
+    if (x < 1 - bias) [e, m] = [0n, BigInt(Math.round(a / 2 ** (1 - bias - mant)))];
+    else [e, m] = [BigInt(x + bias), BigInt(Math.round((a / 2 ** x - 1) * 2 ** mant))];
+  }
+  return (sign << BigInt(exp + mant)) | (e << shift) | m;
+}
+
+function decodeSmall(b: bigint, mant: number, exp: number): number {
+  const bias = 2 ** (exp - 1) - 1;
+  const m = Number(b & ((1n << BigInt(mant)) - 1n));
+  const e = Number((b >> BigInt(mant)) & ((1n << BigInt(exp)) - 1n));
+  const sign = (b >> BigInt(exp + mant)) & 1n ? -1 : 1;
+  if (e === 2 ** exp - 1) return m ? NaN : sign * Infinity;
+  if (e === 0) return sign * m * 2 ** (1 - bias - mant);
+  return sign * (1 + m / 2 ** mant) * 2 ** (e - bias);
+}
+
 function toBits(v: number, kind: string): bigint | undefined {
+  const small = SMALL_FORMATS[kind];
+  if (small) return Number.isNaN(v) ? undefined : encodeSmall(v, small[0], small[1]);
   const dv = new DataView(new ArrayBuffer(8));
   if (kind === 'f64') {
     dv.setFloat64(0, v);
@@ -156,6 +193,11 @@ function toBits(v: number, kind: string): bigint | undefined {
 }
 
 function fromBits(b: bigint, kind: string): number | undefined {
+  const small = SMALL_FORMATS[kind];
+  if (small) {
+    const v = decodeSmall(b, small[0], small[1]);
+    return Number.isNaN(v) ? undefined : v;
+  }
   const dv = new DataView(new ArrayBuffer(8));
   if (kind === 'f64') {
     dv.setBigUint64(0, b);
@@ -174,6 +216,10 @@ const foldBitcast: OpFolder = (op, operands) => {
   if (src.type === resT) return [src];
   const inner = defOf(src, 'arith.bitcast');
   if (inner && inner.operand(0).type === resT) return [inner.operand(0)];
+  if (inner) {
+    op.setOperands([inner.operand(0)]);
+    return 'in-place';
+  }
   const from = scalarBits(elementType(src.type));
   const to = scalarBits(elementType(resT));
   const c = readElems(operands[0], src.type);
@@ -190,6 +236,13 @@ export function registerMoreArithFolds(): void {
   chain('arith.xori', xoriMore);
   chain('arith.cmpi', cmpiMore);
   for (const n of ['arith.maximumf', 'arith.minimumf', 'arith.maxnumf', 'arith.minnumf']) chain(n, sameOperands);
+  // maxnum/minnum ignore a NaN operand.
+  for (const n of ['arith.maxnumf', 'arith.minnumf']) {
+    chain(n, (op, operands) => {
+      const r = readElems(operands[1], op.operand(1).type);
+      return r?.kind === 'float' && r.values.length > 0 && r.values.every((v) => Number.isNaN(v)) ? [op.operand(0)] : undefined;
+    });
+  }
   chain('arith.negf', negfNegf);
   foldRegistry.registerFolder('arith.cmpf', foldCmpF);
   foldRegistry.registerFolder('arith.bitcast', foldBitcast);

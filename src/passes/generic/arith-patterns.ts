@@ -88,7 +88,27 @@ const xorOfCmpi = definePattern({
   },
 });
 
+/** cmpi eq/ne of two same-kind extensions from the same type → cmpi on the narrow values. */
+function cmpOfExt(ext: string): RewritePattern {
+  return definePattern({
+    rootName: 'arith.cmpi',
+    label: `CmpIOf${ext}`,
+    matchAndRewrite(op, rewriter) {
+      const pred = op.getProperty('predicate') as unknown as { value: bigint } | undefined;
+      if (!pred || pred.value > 1n) return false;
+      const a = defOf(op.operand(0), ext);
+      const b = defOf(op.operand(1), ext);
+      if (!a || !b || a.operand(0).type !== b.operand(0).type) return false;
+      const created = build(rewriter, op, 'arith.cmpi', [a.operand(0), b.operand(0)], op.results[0].type, [['predicate', op.getProperty('predicate')!]]);
+      rewriter.replaceOp(op, [created.results[0]]);
+      return true;
+    },
+  });
+}
+
 export const arithPatterns: readonly RewritePattern[] = [
+  cmpOfExt('arith.extsi'),
+  cmpOfExt('arith.extui'),
   extOfExt('arith.extui', 'arith.extui', 'arith.extui'),
   extOfExt('arith.extsi', 'arith.extsi', 'arith.extsi'),
   extOfExt('arith.extsi', 'arith.extui', 'arith.extui'),

@@ -64,7 +64,7 @@ describe('ccl-hierarchicalize on the paper machine', () => {
 });
 
 describe('the pipeline on the tensor-parallel decoder example', () => {
-  const text = readFileSync(new URL('../../../examples/models/tp-decoder-layer.mlir', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('../../../examples/models/tp-decoder-layer-tiny.mlir', import.meta.url), 'utf8');
   const pipeline = 'builtin.module(ccl-hierarchicalize{topology=dual-socket-6dla force=true},ccl-chunk{chunks=2},ccl-select-schedule{topology=dual-socket-6dla},ccl-overlap{max-in-flight=2},numa-placement{topology=dual-socket-6dla})';
 
   it('keeps what the layer computes (6 ranks, interpreter)', () => {
