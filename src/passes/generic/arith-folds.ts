@@ -219,8 +219,9 @@ export function registerArithFolds(): void {
   r.registerFolder('arith.remf', binaryF((a, b) => a % b));
   r.registerFolder('arith.maximumf', binaryF(fmaximum, (lhs, rc) => (rc === -Infinity ? lhs : undefined)));
   r.registerFolder('arith.minimumf', binaryF(fminimum, (lhs, rc) => (rc === Infinity ? lhs : undefined)));
-  r.registerFolder('arith.maxnumf', binaryF(fmaxnum, (lhs, rc) => (rc === -Infinity ? lhs : undefined)));
-  r.registerFolder('arith.minnumf', binaryF(fminnum, (lhs, rc) => (rc === Infinity ? lhs : undefined)));
+  // No ±inf identity for maxnum/minnum: maxnum(NaN, -inf) is -inf, not NaN.
+  r.registerFolder('arith.maxnumf', binaryF(fmaxnum));
+  r.registerFolder('arith.minnumf', binaryF(fminnum));
   r.registerFolder('arith.negf', (op, operands) => {
     const c = readElems(operands[0], op.operand(0).type);
     if (c?.kind !== 'float') return undefined;
