@@ -16,7 +16,7 @@ const spec = (bytes: number) => ({ kind: 'all_reduce' as const, bytes, groups: [
 
 const KiB = 1024;
 const sizes: number[] = [];
-for (let b = 4 * KiB; b <= 256 * KiB * KiB; b *= 4) sizes.push(b);
+for (let b = 4 * KiB; b <= 256 * KiB * KiB; b *= 2) sizes.push(b);
 const human = (b: number): string =>
   b >= KiB * KiB ? `${+(b / KiB / KiB).toPrecision(3)} MiB` : b >= KiB ? `${+(b / KiB).toPrecision(3)} KiB` : `${Math.round(b)} B`;
 const fmt = (us: number | undefined): string => (us === undefined ? 'n/a' : us >= 1000 ? us.toFixed(0) : us.toPrecision(3));
@@ -52,6 +52,32 @@ lines.push('');
 lines.push('Crossover points (cheapest algorithm changes):');
 lines.push('');
 lines.push(...(cross.length ? cross : ['- none: one algorithm is cheapest at every size']));
+
+// Pairwise: where two algorithms swap places, whichever is chosen.
+const usOf = (b: number, a: string): number | undefined => (chooseAlgorithm(spec(b), t).algorithms as Record<string, number | undefined>)[a];
+const pairs: string[] = [];
+for (let x = 0; x < ALGORITHMS.length; x++) {
+  for (let y = x + 1; y < ALGORITHMS.length; y++) {
+    const [a, b] = [ALGORITHMS[x], ALGORITHMS[y]];
+    const diff = (bytes: number): number => (usOf(bytes, a) ?? NaN) - (usOf(bytes, b) ?? NaN);
+    for (let i = 0; i + 1 < sizes.length; i++) {
+      let lo = sizes[i];
+      let hi = sizes[i + 1];
+      if (!(Math.sign(diff(lo)) * Math.sign(diff(hi)) < 0)) continue;
+      const below = diff(lo) < 0 ? a : b;
+      for (let k = 0; k < 40; k++) {
+        const mid = Math.sqrt(lo * hi);
+        if (Math.sign(diff(mid)) === Math.sign(diff(lo))) lo = mid;
+        else hi = mid;
+      }
+      pairs.push(`- ${a} vs ${b}: ${below} is cheaper below ≈ ${human(hi)}, ${below === a ? b : a} above`);
+    }
+  }
+}
+lines.push('');
+lines.push('Pairwise crossovers (any two algorithms swapping order):');
+lines.push('');
+lines.push(...(pairs.length ? pairs : ['- none']));
 const table = lines.join('\n') + '\n';
 
 const suffix = topoName === 'dual-socket-6dla' ? '' : `-${topoName}`;
