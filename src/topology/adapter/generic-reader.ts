@@ -1,8 +1,10 @@
 /**
- * TEMPORARY: a small reader for MLIR's generic op form, one op per line:
+ * Fallback reader for MLIR's generic op form, one op per line:
  *   %1 = "ccl.all_reduce"(%0) {groups = dense<[[0, 1]]> : tensor<1x2xi64>, reduction = "sum"} : (tensor<8xf32>) -> tensor<8xf32>
- * and the module attribute `ccl.world_size = N : i64`. It exists only until
- * `src/ir` exports a parser; `readModule` prefers the IR when it is there.
+ * and the module attribute `ccl.world_size = N : i64`. It was the stand-in
+ * while src/ir was being written; `readModule` now uses the IR parser when
+ * given a dialect context (the CLI always passes one) and falls back to this
+ * only for callers without one, since src/topology may not import src/dialects.
  */
 import { ModuleReadError, type AttrValue, type ModuleInfo, type OpInfo } from './ops.js';
 
