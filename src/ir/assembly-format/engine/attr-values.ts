@@ -62,13 +62,20 @@ function enumKeywords(e: OdsEnum, value: bigint): string {
   return parts.join(e.separator === '|' ? ' | ' : ', ');
 }
 
-function parseEnumValue(p: OpAsmParser, e: OdsEnum): bigint | undefined {
+function parseEnumValue(p: OpAsmParser, e: OdsEnum, attrName?: string): bigint | undefined {
   const start = p.currentOffset();
   const first = p.parseOptionalKeywordOrString();
   if (first === undefined) return undefined;
   const lookup = (kw: string, at: number): bigint => {
     const c = e.cases.find((x) => x.string === kw);
-    if (!c) p.fail(`expected ${e.summary ? `one of: ${e.cases.map((x) => x.string).join(', ')}` : 'enum keyword'}`, at);
+    if (!c) {
+      // MLIR's generated op parser words it so, naming the attribute.
+      const cases = e.cases.map((x) => x.string).join(', ');
+      if (attrName !== undefined) {
+        p.fail(`custom op '${p.opName}' expected string or keyword containing one of the following enum values for attribute '${attrName}' [${cases}]`, at);
+      }
+      p.fail(`expected ${e.summary ? `one of: ${cases}` : 'enum keyword'}`, at);
+    }
     return BigInt(c.value);
   };
   let value = lookup(first, start);
@@ -115,13 +122,14 @@ export function printFormatAttr(p: OpAsmPrinter, attr: Attribute, spelling: Attr
 }
 
 /** Parse a format attribute; undefined when `optional` and it is not there. */
-export function parseFormatAttr(p: OpAsmParser, spelling: AttrSpelling, optional: boolean): Attribute | undefined {
+/** `attrName`: the op attribute being parsed, for MLIR's wording of enum errors. */
+export function parseFormatAttr(p: OpAsmParser, spelling: AttrSpelling, optional: boolean, attrName?: string): Attribute | undefined {
   const ctx = p.context;
   switch (spelling.kind) {
     case 'unit':
       return ctx.unitAttr();
     case 'enumInt': {
-      const v = parseEnumValue(p, spelling.enumDef);
+      const v = parseEnumValue(p, spelling.enumDef, attrName);
       if (v === undefined) return optional ? undefined : p.fail('expected keyword or string for enum');
       return ctx.integerAttr(parseBuiltinType(ctx, spelling.type), v);
     }

@@ -198,7 +198,7 @@ class FormatParser implements CustomParseState {
           this.attributes.set(name, p.context.unitAttr());
           return true;
         }
-        const a = parseFormatAttr(p, attrSpelling(ods, this.f.dialect), optional);
+        const a = parseFormatAttr(p, attrSpelling(ods, this.f.dialect), optional, ods.name);
         if (!a) return false;
         this.attributes.set(name, a);
         return true;
