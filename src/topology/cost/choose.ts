@@ -93,8 +93,25 @@ export interface Choice {
   readonly algorithms: Partial<Record<Algorithm, number>>;
 }
 
-/** Every applicable algorithm's cost and the cheapest (ties: earlier in ALGORITHMS). */
+const choices = new WeakMap<Topology, Map<string, Choice>>();
+
+/**
+ * Every applicable algorithm's cost and the cheapest (ties: earlier in
+ * ALGORITHMS). Memoised per topology object: passes ask about the same
+ * collective shapes over and over.
+ */
 export function chooseAlgorithm(spec: CollectiveSpec, t: Topology, candidates: readonly Algorithm[] = ALGORITHMS): Choice {
+  let memo = choices.get(t);
+  if (!memo) choices.set(t, (memo = new Map()));
+  const key = JSON.stringify([spec.kind, spec.bytes, spec.groups, spec.root ?? 0, spec.pairs ?? null, spec.elementBytes ?? 4, candidates]);
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const choice = computeChoice(spec, t, candidates);
+  memo.set(key, choice);
+  return choice;
+}
+
+function computeChoice(spec: CollectiveSpec, t: Topology, candidates: readonly Algorithm[]): Choice {
   const algorithms: Partial<Record<Algorithm, number>> = {};
   let chosen: CostEstimate | undefined;
   for (const alg of candidates) {
