@@ -90,7 +90,7 @@ export function costOf(spec: CollectiveSpec, alg: Algorithm, t: Topology): CostE
 export interface Choice {
   readonly chosen: CostEstimate;
   /** µs per applicable algorithm. */
-  readonly algorithms: Partial<Record<Algorithm, number>>;
+  readonly algorithms: Readonly<Partial<Record<Algorithm, number>>>;
 }
 
 const choices = new WeakMap<Topology, Map<string, Choice>>();
