@@ -5,14 +5,16 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { formatTosaDiagnostic, verifyTosaOp } from '../../src/dialects/tosa/semantics/index.js';
 import { opCaseArb } from './gen/op-cases-more.js';
+import { controlFlowArb } from './gen/control-flow-cases.js';
 import { MLIR_OPT, mlirOptAvailable } from './corpus/infer-shapes-oracle.js';
 
 const RUNS = Number(process.env.TOSA_DIFF_RUNS ?? 600);
 const SEED = Number(process.env.TOSA_DIFF_SEED ?? 20261122);
+const ARB = process.env.TOSA_DIFF_ARB === 'control-flow' ? controlFlowArb : fc.oneof({ weight: 12, arbitrary: opCaseArb }, { weight: 1, arbitrary: controlFlowArb });
 
 describe.skipIf(!mlirOptAvailable())('TOSA verifier vs mlir-opt-22 on random ops', () => {
   test(`${RUNS} generated ops: same verdict and same message`, () => {
-    const cases = fc.sample(opCaseArb, { numRuns: RUNS, seed: SEED });
+    const cases = fc.sample(ARB, { numRuns: RUNS, seed: SEED });
     let line = 1;
     const opLines: number[] = [];
     const chunks = cases.map((c) => {

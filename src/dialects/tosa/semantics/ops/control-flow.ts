@@ -58,6 +58,8 @@ function verifyIf(op: OpView): string | undefined {
     const m = compareLists(an, a, bn, b);
     if (m) return m;
   }
+  const cond = op.operands[0];
+  if (isRanked(cond) && !cond.shape.every((d) => d === 1)) return `'condition' must be a size 1 tensor, got '${printType(cond)}'`;
   return undefined;
 }
 
