@@ -43,11 +43,19 @@ function overrides(): Record<string, OpOverride> {
   return all;
 }
 
+/** `!tosa.shape<N>`: kept verbatim, but a negative rank is an error, as in MLIR. */
+const parseType: Dialect['parseType'] = (parser, symbol) => {
+  const rank = symbol.mnemonic === 'shape' ? /^\s*(-\d+)\s*$/.exec(symbol.body) : null;
+  if (rank) parser.fail(`invalid rank (must be >= 0): ${rank[1]}`);
+  return undefined;
+};
+
 /** The tosa dialect (TOSA 1.0 as LLVM 22 defines it), from ODS plus its custom syntax and verifiers. */
 export function tosaDialect(): Dialect {
-  return defineOdsDialect(tosaOds, {
+  const dialect = defineOdsDialect(tosaOds, {
     overrides: overrides(),
     customDirectives: new Map([['VariableOpTypeOrInitialValue', variableOpTypeOrInitialValue]]),
   });
+  return { ...dialect, parseType };
 }
 export { tosaOds };
