@@ -59,12 +59,19 @@ const reshapeArb = fc
     element: elementArb,
     pick: fc.integer({ min: 0, max: 5 }),
     dim: dimArb,
+    mangle: fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.integer({ min: 1, max: 4 }) }),
   })
-  .map(({ kind, groups, element, pick, dim }) => {
+  .map(({ kind, groups, element, pick, dim, mangle }) => {
     const expanded = groups.flat();
     const collapsed: Dim[] = groups.map((g) => (g.includes('?') ? '?' : g.reduce<number>((a, b) => a * (b as number), 1)));
     let next = 0;
-    const reassoc = `[${groups.map((g) => list(g.map(() => next++))).join(', ')}]`;
+    // Sometimes a broken reassociation: swapped indices, a dropped group, an empty group, an index past the end.
+    const indices = groups.map((g) => g.map(() => next++));
+    if (mangle === 1 && indices[0].length > 1) indices[0].reverse();
+    if (mangle === 2 && indices.length > 1) indices.pop();
+    if (mangle === 3) indices.unshift([]);
+    if (mangle === 4) indices[indices.length - 1].push(next);
+    const reassoc = `[${indices.map((g) => list(g)).join(', ')}]`;
     const small = perturb(collapsed, element, pick, dim);
     const large = tensor(expanded, element);
     if (kind === 'collapse') return fn(`%t: ${large}`, `%0 = tensor.collapse_shape %t ${reassoc} : ${large} into ${small}`);

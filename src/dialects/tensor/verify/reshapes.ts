@@ -28,15 +28,17 @@ function verifyReshapeLike(op: Operation, ctx: VerifyContext, expanded: RankedTe
   if (collapsedRank !== groups.length) {
     return ctx.emitOpError(op, `expected collapsed rank (${collapsedRank}) to equal the number of reassociation maps (${groups.length}).`);
   }
-  // isReassociationValid: the groups cover 0..expandedRank-1 contiguously.
-  let next = 0;
-  for (let i = 0; i < groups.length; i++) {
-    const g = groups[i];
-    if (g.length === 0 || g.some((d, k) => d !== next + k)) return ctx.emitOpError(op, `expected reassociation map #${i} to be valid and contiguous.`);
-    next += g.length;
-  }
-  if (next !== expandedRank) {
-    return ctx.emitOpError(op, `expected reassociation map #${groups.length - 1} to have size equal to the expanded rank (${expandedRank}), but it is  ${next}.`);
+  if (groups.length > 0) {
+    // The reassociation maps all have max(index) + 1 dims; then isReassociationValid: indices count up from 0.
+    const nDims = Math.max(-1, ...groups.flat()) + 1;
+    if (nDims !== expandedRank) {
+      return ctx.emitOpError(op, `expected reassociation map #0 to have size equal to the expanded rank (${expandedRank}), but it is  ${nDims}.`);
+    }
+    let next = 0;
+    for (let i = 0; i < groups.length; i++) {
+      if (groups[i].some((d) => d !== next++)) return ctx.emitOpError(op, `expected reassociation map #${i} to be valid and contiguous.`);
+    }
+    if (next !== nDims) return ctx.emitOpError(op, `expected reassociation map #${groups.length - 1} to be valid and contiguous.`);
   }
   let start = 0;
   const inferred: number[] = [];
@@ -77,6 +79,7 @@ export function verifyExpandShape(op: Operation, ctx: VerifyContext): void {
 }
 
 export function verifyCollapseShape(op: Operation, ctx: VerifyContext): void {
+  if (reassociation(op)?.some((g) => g.length === 0)) return ctx.emitOpError(op, 'reassociation indices must not be empty');
   const src = ranked(op.operand(0).type);
   const result = ranked(op.results[0]?.type);
   if (src && result) verifyReshapeLike(op, ctx, src, result);
