@@ -74,6 +74,11 @@ const VARIABLES = `module {
   tosa.variable @b = dense<0.0> : tensor<1x8xf32>
   tosa.variable @c = dense<[1, 2]> : tensor<2xi8>
   tosa.variable @d {foo} : tensor<f32>
+  func.func @use(%x: tensor<1x8xf32>) {
+    %0 = tosa.variable_read @b : tensor<1x8xf32>
+    tosa.variable_write @b, %x : tensor<1x8xf32>
+    return
+  }
 }
 `;
 
