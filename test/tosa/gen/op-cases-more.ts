@@ -105,6 +105,7 @@ const attrMutationArb: fc.Arbitrary<AttrMutation> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ key: fc.constantFrom('stride', 'pad', 'dilation', 'kernel', 'out_pad', 'perms', 'axis'), index: fc.nat(5), value: fc.integer({ min: -2, max: 0 }) }) },
   { weight: 1, arbitrary: fc.record({ key: fc.constant('#const'), index: fc.nat(7), value: fc.integer({ min: -2, max: 0 }) }) },
   { weight: 1, arbitrary: fc.record({ key: fc.constant('#via-shape-op'), index: fc.nat(3), value: fc.constant(0) }) },
+  { weight: 1, arbitrary: fc.record({ key: fc.constant('#drop'), index: fc.nat(5), value: fc.constant(0) }) },
 );
 
 function mutateConstants(d: Draft, index: number, value: number): Draft {
@@ -120,6 +121,12 @@ function mutateConstants(d: Draft, index: number, value: number): Draft {
 
 function mutateAttrs(d: Draft, m: AttrMutation): Draft {
   if (m && m.key === '#const') return mutateConstants(d, m.index, m.value);
+  if (m && m.key === '#drop') {
+    const keys = Object.keys(d.attrs);
+    if (keys.length === 0) return d;
+    const drop = keys[m.index % keys.length]!;
+    return { ...d, attrs: Object.fromEntries(Object.entries(d.attrs).filter(([k]) => k !== drop)) };
+  }
   if (m && m.key === '#via-shape-op') {
     const shapes = d.operands.map((o, i) => (o.constant !== undefined && o.type.kind === 'shape' ? i : -1)).filter((i) => i >= 0);
     if (shapes.length === 0) return d;
