@@ -55,6 +55,13 @@ export function importHwlocXml(text: string, source = 'hwloc.xml'): Topology {
   const top = doc.children.find((c) => c.name === 'topology');
   if (!top) throw new TopologyError('', `${source}: not an hwloc topology (no <topology> element)`);
   const all = [...walk(top)];
+  const bitmap = (el: XmlElement, attr: string, fallback: string): number[] => {
+    try {
+      return parseHwlocBitmap(el.attrs[attr] ?? fallback);
+    } catch {
+      throw new TopologyError('', `${source}:${el.line}: bad ${attr} bitmap '${el.attrs[attr]}'`);
+    }
+  };
   const machine = all.find((w) => w.el.attrs.type === 'Machine');
   if (!machine) throw new TopologyError('', `${source}: no Machine object`);
 
@@ -64,21 +71,21 @@ export function importHwlocXml(text: string, source = 'hwloc.xml'): Topology {
     if (!Number.isInteger(id)) throw new TopologyError('', `${source}:${el.line}: NUMANode without a valid os_index`);
     return {
       id,
-      cpus: formatCpuList(parseHwlocBitmap(el.attrs.cpuset ?? '0x0')),
+      cpus: formatCpuList(bitmap(el, 'cpuset', '0x0')),
       memory_gib: Number(el.attrs.local_memory ?? 0) / 2 ** 30,
       dram_gbps: DEFAULTS.dram_gbps,
     };
   });
   if (numa_nodes.length === 0) {
     // hwloc 1.x or a non-NUMA machine: one node holding every CPU.
-    numa_nodes.push({ id: 0, cpus: formatCpuList(parseHwlocBitmap(machine.el.attrs.cpuset ?? '0x1')), memory_gib: 0, dram_gbps: DEFAULTS.dram_gbps });
+    numa_nodes.push({ id: 0, cpus: formatCpuList(bitmap(machine.el, 'cpuset', '0x1')), memory_gib: 0, dram_gbps: DEFAULTS.dram_gbps });
   }
   const nodeIds = numa_nodes.map((n) => n.id);
   const numaOf = (parents: readonly XmlElement[]): number => {
     for (let i = parents.length - 1; i >= 0; i--) {
       const ns = parents[i].attrs.nodeset;
       if (ns) {
-        const first = parseHwlocBitmap(ns).find((n) => nodeIds.includes(n));
+        const first = bitmap(parents[i], 'nodeset', '0x0').find((n) => nodeIds.includes(n));
         if (first !== undefined) return first;
       }
     }
