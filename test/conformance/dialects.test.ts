@@ -5,7 +5,8 @@
  * rules), through numaccl-opt's driver.
  *
  * Writes `.cache/conformance-dialects-report.md` (every failure with its
- * reason). Fails when a figure drops below dialects-floor.json (raise the
+ * reason) and `.cache/conformance-dialects-figures.md` (the table for
+ * docs/conformance.md). Fails when a figure drops below dialects-floor.json (raise the
  * floor as figures improve; the issue's targets are 98% valid, 90% TOSA
  * expected-error chunks rejected).
  */
@@ -18,7 +19,7 @@ import { corpusAvailable } from './corpus.js';
 import { runConformance, type RoundTrip, type RoundTripResult } from './harness.js';
 import { createContext } from '../../src/dialects/index.js';
 import { processRange } from '../../src/cli/opt/driver.js';
-import { invalidRate, renderFailureReport, validRate, writeFileAtomic } from './report.js';
+import { invalidRate, renderFailureReport, renderFiguresTable, validRate, writeFileAtomic } from './report.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -55,6 +56,7 @@ describe.skipIf(skipWhy !== '')('dialects conformance against mlir-opt-22', () =
     const result = await runConformance(makeRoundTrip(), { folders: DIALECT_FOLDERS, dialects: DIALECTS_IN_SCOPE });
     const t = result.total;
     writeFileAtomic(join(ROOT, '.cache/conformance-dialects-report.md'), renderFailureReport(result, 'dialects conformance report'));
+    writeFileAtomic(join(ROOT, '.cache/conformance-dialects-figures.md'), renderFiguresTable(result));
     const tosa = result.folders.find((f) => f.folder === 'mlir/test/Dialect/Tosa');
     if (!tosa) throw new Error('no Dialect/Tosa figures');
     const summary =
