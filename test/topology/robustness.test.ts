@@ -58,3 +58,23 @@ describe('malformed input never crashes', () => {
     }
   });
 });
+
+describe('module reader robustness', () => {
+  it('mutated generic-form modules read or fail with a located ModuleReadError', async () => {
+    const { readGenericModule, collectivesOf, ModuleReadError } = await import('../../src/topology/adapter/index.js');
+    const { embeddedTopology } = await import('../../src/topology/index.js');
+    const t = embeddedTopology('dual-socket-6dla');
+    const text = fx('modules/two-allreduce.mlir');
+    fc.assert(
+      fc.property(mutate(text), (m) => {
+        try {
+          collectivesOf(readGenericModule(m, 'm.mlir'), t);
+        } catch (e) {
+          if (e instanceof ModuleReadError) expect((e as Error).message).toMatch(/^(m\.mlir:\d+:\d+|module): error: /);
+          else expect(e).toBeInstanceOf(TopologyError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
