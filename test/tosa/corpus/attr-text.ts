@@ -55,7 +55,7 @@ export function splitTopLevel(s: string, sep: string): string[] {
     }
   }
   parts.push(s.slice(start));
-  return parts.map((p) => p.trim()).filter((p, i, a) => p !== '' || a.length > 1);
+  return parts.map((p) => p.trim()).filter((p, _i, a) => p !== '' || a.length > 1);
 }
 
 /** Decodes an IEEE hex float literal of width 16/32/64 bits. */
