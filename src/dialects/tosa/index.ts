@@ -13,6 +13,8 @@ import {
 import { parseCondIf, parseWhileLoop, printCondIf, printWhileLoop } from './control-flow-syntax.js';
 import { variableOpTypeOrInitialValue } from './variable-syntax.js';
 import { verifyTosaSemantics } from './semantics-bridge.js';
+import { TOSA_INFER_INTERFACE, tosaShapeInference } from './shape-inference.js';
+import { TOSA_SEMANTICS } from './semantics/index.js';
 
 const withEnum = (e: typeof ROUNDING_MODE): OpOverride => ({ parse: enumHandlingParser(e), print: printWithEnumHandling });
 const withNan: OpOverride = { parse: enumHandlingParser(NAN_MODE), print: printWithNanPropagationHandling };
@@ -36,10 +38,17 @@ const SYNTAX: Readonly<Record<string, OpOverride>> = {
   'tosa.while_loop': { parse: parseWhileLoop, print: printWhileLoop },
 };
 
-/** Syntax overrides plus, for every op, the semantic core's verifier (run once the ODS checks pass). */
+/**
+ * Syntax overrides plus, for every op, the semantic core's verifier (run once
+ * the ODS checks pass) and, where it infers shapes, the inference interface.
+ */
 function overrides(): Record<string, OpOverride> {
   const all: Record<string, OpOverride> = {};
-  for (const op of tosaOds.ops) all[op.name] = { ...SYNTAX[op.name], verify: verifyTosaSemantics };
+  const infer = new Map<string, unknown>([[TOSA_INFER_INTERFACE, tosaShapeInference]]);
+  for (const op of tosaOds.ops) {
+    const interfaces = TOSA_SEMANTICS.get(op.name)?.infer ? { interfaces: infer } : {};
+    all[op.name] = { ...SYNTAX[op.name], verify: verifyTosaSemantics, ...interfaces };
+  }
   return all;
 }
 
@@ -59,3 +68,5 @@ export function tosaDialect(): Dialect {
   return { ...dialect, parseType };
 }
 export { tosaOds };
+export { TOSA_INFER_INTERFACE, tosaShapeInference, type TosaShapeInference } from './shape-inference.js';
+export { opView } from './semantics-bridge.js';
