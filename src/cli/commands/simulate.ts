@@ -32,6 +32,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     out(`topology ${topo.name}: ${tasks.length} tasks, makespan ${result.makespan_us.toFixed(2)} µs\n`);
+    const byId = new Map(result.tasks.map((x) => [x.id, x]));
+    const colls = tasks.filter((x) => x.type === 'collective');
+    if (colls.length > 0) out('collectives (start → end µs):\n');
+    for (const c of colls) {
+      const r = byId.get(c.id)!;
+      out(`  ${(c.label ?? c.id).padEnd(32)} ${r.start_us.toFixed(2).padStart(12)} → ${r.end_us.toFixed(2).padStart(12)}${c.async ? '  async' : ''}\n`);
+    }
     out('links (busy µs, utilisation):\n');
     for (const l of [...result.links].sort((a, b) => b.utilisation - a.utilisation)) {
       out(`  ${l.label.padEnd(32)} ${l.busy_us.toFixed(2).padStart(12)} µs  ${(100 * l.utilisation).toFixed(1).padStart(5)} %\n`);

@@ -102,7 +102,7 @@ export function simTasksOf(mod: ModuleInfo, topo: Topology, choose: (c: Collecti
       if (!schedule) throw new ModuleReadError(`${op.loc}: error: algorithm '${alg}' does not apply to ${op.name}`);
       const id = `op${i}`;
       const deps = coll.async ? [...new Set([...dataDeps, ...barrier])] : [...new Set([...dataDeps, ...barrier, ...sinceBarrier])];
-      tasks.push({ id, type: 'collective', schedule, deps, async: coll.async, label: `${op.name.slice(4)} (${alg})` });
+      tasks.push({ id, type: 'collective', schedule, deps, async: coll.async, label: `${op.name.slice(4)} (${alg}) ${op.loc.split(':').slice(-2).join(':')}` });
       op.results.forEach((r) => producer.set(r, [id]));
       if (coll.async) sinceBarrier.push(id);
       else (barrier = [id]), (sinceBarrier = []);
