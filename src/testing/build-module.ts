@@ -33,6 +33,7 @@ class ModuleBuilder {
   constructor(
     private readonly ctx: Context,
     private readonly undefName: string,
+    private readonly endName: string,
   ) {}
 
   build(spec: ModuleSpec): Operation {
@@ -93,9 +94,16 @@ class ModuleBuilder {
         const state = emptyState('func.return', block.arguments[0]?.location ?? this.ctx.unknownLoc());
         state.operands = fn.results.map((t, k) => this.valueOf(t, block, visible, k, state.location));
         block.append(Operation.create(this.ctx, state));
+      } else if (made.length > 1) {
+        // MLIR wants every block of a multi-block region to end in something
+        // that may be a terminator; an unregistered op may.
+        block.append(Operation.create(this.ctx, emptyState(this.endName, block.arguments[0]?.location ?? this.ctx.unknownLoc())));
       }
     });
   }
+
+  /** How many unregistered ops enclose the op being built (MLIR finds no symbol table through them). */
+  private unregisteredDepth = 0;
 
   private op(spec: OpSpec, block: Block, visible: Value[]): void {
     const ctx = this.ctx;
@@ -107,11 +115,13 @@ class ModuleBuilder {
         state.resultTypes = [...spec.results];
         for (const [k, v] of spec.attributes) state.attributes.set(k, v);
         for (const [k, v] of spec.properties) state.properties.set(k, v);
+        this.unregisteredDepth++;
         for (const r of spec.regions) {
           const region = new Region();
           this.region(region, r.blocks, visible);
           state.regions.push(region);
         }
+        this.unregisteredDepth--;
         break;
       }
       case 'binary':
@@ -133,7 +143,8 @@ class ModuleBuilder {
         break;
       }
       case 'call': {
-        if (this.signatures.length === 0) return;
+        // Symbol lookup stops at an unregistered op (it might be a symbol table).
+        if (this.signatures.length === 0 || this.unregisteredDepth > 0) return;
         const sig = this.signatures[spec.callee % this.signatures.length];
         const operands = sig.type.inputs.map((t, k) => this.valueOf(t, block, visible, spec.callee + k, spec.loc));
         state = emptyState('func.call', spec.loc);
@@ -173,5 +184,6 @@ class ModuleBuilder {
 
 /** Build the module a description stands for, in `ctx` (which must allow unregistered ops). */
 export function buildModule(ctx: Context, spec: ModuleSpec, options: { opDialect?: string } = {}): Operation {
-  return new ModuleBuilder(ctx, `${options.opDialect ?? 'foo'}.undef`).build(spec);
+  const ns = options.opDialect ?? 'foo';
+  return new ModuleBuilder(ctx, `${ns}.undef`, `${ns}.end`).build(spec);
 }

@@ -18,6 +18,8 @@ export interface TypeOptions {
   readonly maxDimSize?: number;
   /** Dialect namespaces used for opaque dialect types; they must not be registered anywhere you run the IR (default foo, bar). */
   readonly dialects?: readonly string[];
+  /** Allow zero-sized dimensions in tensors and memrefs (default true). */
+  readonly zeroSizedDims?: boolean;
 }
 
 export interface TypeArbitraries {
@@ -99,7 +101,7 @@ export function typeArbitraries(ctx: Context, options: TypeOptions = {}): TypeAr
   // Zero-sized dims are legal but rare in real IR: keep them uncommon.
   const dim = fc.oneof(
     { arbitrary: fc.integer({ min: 1, max: maxDim }), weight: 8 },
-    { arbitrary: fc.constant(0), weight: 1 },
+    { arbitrary: fc.constant(options.zeroSizedDims === false ? 1 : 0), weight: 1 },
     { arbitrary: fc.constant(DYNAMIC), weight: 3 },
   );
   const shape = fc.array(dim, { maxLength: maxRank });
@@ -124,7 +126,8 @@ export function typeArbitraries(ctx: Context, options: TypeOptions = {}): TypeAr
     { arbitrary: fc.constant(undefined), weight: 4 },
     { arbitrary: fc.integer({ min: 1, max: 7 }).map((n) => ctx.integerAttr(ctx.integerType(64), BigInt(n))), weight: 1 },
     { arbitrary: fc.constantFrom('gpu', 'host').map((s) => ctx.stringAttr(s)), weight: 1 },
-    { arbitrary: dialectSymbolParts(dialects).map(({ dialect, mnemonic, body }) => ctx.dialectAttr(dialect, mnemonic, body)), weight: 1 },
+    // MLIR takes integer, string and dictionary memory spaces (and registered dialects' own), not opaque ones.
+    { arbitrary: fc.constantFrom('gpu', 'host').map((s) => ctx.dictionaryAttr([{ name: s, value: ctx.unitAttr() }])), weight: 1 },
   );
   const stride = fc.oneof({ arbitrary: fc.integer({ min: 1, max: 64 }), weight: 3 }, { arbitrary: fc.constant(DYNAMIC), weight: 1 });
   const layoutFor = (rank: number): fc.Arbitrary<Attribute | undefined> =>

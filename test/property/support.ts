@@ -23,3 +23,13 @@ export function runs(defaultRuns: number): number {
   const env = Number(process.env.NUMACCL_PROPERTY_RUNS);
   return Number.isFinite(env) && env > 0 ? env : defaultRuns;
 }
+
+/** The first differing line of two texts, with its line number, for short failure messages. */
+export function firstDiff(a: string, b: string): string {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return `line ${i + 1}:\n  - ${x[i] ?? '<end>'}\n  + ${y[i] ?? '<end>'}`;
+  }
+  return '(no difference)';
+}

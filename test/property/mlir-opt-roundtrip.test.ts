@@ -1,0 +1,83 @@
+/**
+ * Random modules against the real mlir-opt-22. For each module M and print
+ * mode: mlir-opt accepts print(M); and for its output C, mlir-opt prints the
+ * same for our reprint of C (parse + print) as for C itself (MLIR is not
+ * always idempotent on its own output, e.g. affine expressions simplify
+ * further, so C is compared after one more mlir-opt pass too). Each step of a
+ * mode is one batched --split-input-file run (cached on disk).
+ *
+ * The debuginfo modes pass --mlir-print-local-scope: without it mlir-opt
+ * prints location aliases after their uses (`loc(#loc1)` … `#loc1 = loc(..)`),
+ * which numaccl's parser does not read yet (reported; see known-gaps.ts).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { print, type PrintOptions } from '../../src/ir/index.js';
+import { moduleArbitrary } from '../../src/testing/index.js';
+import { hasMlirOpt, MLIR_OPT_MISSING, runMlirOpt } from '../support/mlir-opt.js';
+import { GapCounter } from './known-gaps.js';
+import { describeError, firstDiff, freshContext, reprint, runs } from './support.js';
+
+const MODES: readonly [string, PrintOptions, string[]][] = [
+  ['custom', {}, []],
+  ['generic', { generic: true }, ['--mlir-print-op-generic']],
+  ['custom + debuginfo', { debugInfo: true }, ['--mlir-print-debuginfo', '--mlir-print-local-scope']],
+  ['generic + debuginfo', { generic: true, debugInfo: true }, ['--mlir-print-op-generic', '--mlir-print-debuginfo', '--mlir-print-local-scope']],
+];
+
+const gaps = new GapCounter();
+const figures: string[] = [];
+afterAll(() => {
+  for (const f of figures) console.log(f);
+  console.log(gaps.report('mlir-opt round trip'));
+});
+
+if (!hasMlirOpt()) console.warn(MLIR_OPT_MISSING);
+
+describe.skipIf(!hasMlirOpt())('random modules through mlir-opt-22', () => {
+  for (const [mode, options, flags] of MODES) {
+    it(mode, { timeout: 600_000 }, async () => {
+      const args = ['--allow-unregistered-dialect', ...flags];
+      const ctx = freshContext();
+      const seed = Number(process.env.NUMACCL_PROPERTY_SEED ?? Date.now() % 2 ** 31);
+      const numRuns = runs(250);
+      // Zero-sized dims are left out here: a core lexer bug (known-gaps.ts,
+      // zero-dim-hex-lexing) would excuse a third of the cases. The plain
+      // round-trip test still covers them.
+      const texts = fc.sample(moduleArbitrary(ctx, { zeroSizedDims: false }), { numRuns, seed }).map((m) => print(m, options));
+      const started = Date.now();
+      const theirs = await runMlirOpt(texts, { args });
+      const ours = texts.map((t, i) => {
+        if (!theirs[i].ok) return '';
+        try {
+          return reprint(freshContext(), theirs[i].output, options);
+        } catch (e) {
+          return `!! ${describeError(e)}`;
+        }
+      });
+      const again = await runMlirOpt(ours.map((t) => (t.startsWith('!!') ? '' : t)), { args });
+      const canonical = await runMlirOpt(theirs.map((r) => r.output), { args });
+      figures.push(`mlir-opt round trip [${mode}]: ${numRuns} modules (seed ${seed}), 3 batched mlir-opt runs in ${Date.now() - started} ms`);
+
+      let excused = 0;
+      for (let i = 0; i < texts.length; i++) {
+        const problem = !theirs[i].ok
+          ? `mlir-opt rejects our output:\n${theirs[i].diagnostics.map((d) => `${d.position?.line}:${d.position?.col}: ${d.message}`).join('\n')}`
+          : ours[i].startsWith('!!')
+            ? `we cannot parse mlir-opt's output:\n${ours[i]}\n--- mlir-opt output ---\n${theirs[i].output}`
+            : again[i].output !== canonical[i].output
+              ? `mlir-opt prints our reprint of its output differently (- its print of its output, + its print of our reprint):\n${firstDiff(canonical[i].output, again[i].output || again[i].diagnostics.map((d) => d.message).join('\n'))}\n--- our reprint ---\n${firstDiff(theirs[i].output, ours[i])}`
+              : undefined;
+        if (problem === undefined) continue;
+        if (gaps.excuse(texts[i], theirs[i].output, ours[i])) {
+          excused++;
+          continue;
+        }
+        expect.fail(`case ${i} (seed ${seed}): ${problem}\n--- input ---\n${texts[i]}`);
+      }
+      figures.push(`  [${mode}] fully checked ${numRuns - excused}/${numRuns}, excused by known gaps ${excused}`);
+      // Most cases must be checked in full, or the property says little.
+      expect(excused).toBeLessThan(numRuns / 2);
+    });
+  }
+});
