@@ -57,4 +57,4 @@ export { applyCalibration } from './calibrate/apply.js';
 export { summarizeTopology } from './model/summary.js';
 /** Fit α and BW to (bytes, µs) samples: the library face of `numaccl calibrate`. */
 export { fitAlphaBeta as calibrate } from './calibrate/fit.js';
-export { planHierarchy, hierarchyPays, chunkedUs, type HierarchyPlan, type HierarchyDecision } from './cost/plan.js';
+export { planHierarchy, hierarchyPays, chunkedUs, chooseStagingNode, type HierarchyPlan, type HierarchyDecision } from './cost/plan.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunkedUs, costOf, embeddedTopology, hierarchyPays, planHierarchy } from '../../src/topology/index.js';
+import { chooseStagingNode, chunkedUs, costOf, transferUs, embeddedTopology, hierarchyPays, planHierarchy } from '../../src/topology/index.js';
 import { arbGroups, arbTopology } from '../../src/testing/topology/index.js';
 
 describe('hierarchy plans', () => {
@@ -50,5 +50,19 @@ describe('hierarchy plans', () => {
       expect(chunkedUs(spec, alg, t, 4, 2)!).toBeLessThan(whole);
     }
     expect(() => chunkedUs(spec, 'ring', t, 0)).toThrow(/chunks: must be a positive integer/);
+  });
+  it('staging node: none for P2P pairs, the cheapest node otherwise', () => {
+    const t = embeddedTopology('dual-socket-6dla');
+    expect(chooseStagingNode(t, 0, 1, 1 << 20)).toBeUndefined();
+    // Symmetric sockets: a tie, so the sender's node.
+    expect(chooseStagingNode(t, 0, 4, 1 << 20)).toBe(0);
+    expect(chooseStagingNode(t, 4, 0, 1 << 20)).toBe(1);
+    const q = embeddedTopology('quad-socket-8dla');
+    const n = chooseStagingNode(q, 0, 6, 1 << 20)!;
+    for (const node of q.numa_nodes) {
+      expect(transferUs(q, { from: 'dev0', to: 'dev6', bytes: 1 << 20, staging: n })).toBeLessThanOrEqual(
+        transferUs(q, { from: 'dev0', to: 'dev6', bytes: 1 << 20, staging: node.id }) + 1e-9,
+      );
+    }
   });
 });

@@ -4,7 +4,9 @@
  */
 import { partitionByLevel } from './algorithms/hierarchical.js';
 import { chooseAlgorithm, costOf } from './choose.js';
+import { routeBetween } from '../model/routes.js';
 import { TopologyError, type Topology } from '../model/types.js';
+import { transferUs } from './closed-form.js';
 import { simulate } from '../sim/simulator.js';
 import type { SimTask } from '../sim/types.js';
 import type { Algorithm, CollectiveSpec } from './schedule.js';
@@ -84,4 +86,22 @@ export function chunkedUs(spec: CollectiveSpec, alg: Algorithm, t: Topology, chu
   if (!piece) return undefined;
   const tasks: SimTask[] = Array.from({ length: chunks }, (_, i) => ({ id: `chunk${i}`, type: 'collective', schedule: piece.schedule, async: true }));
   return simulate(t, tasks, { streamsPerDevice }).makespan_us;
+}
+
+/**
+ * The host NUMA node whose memory makes the cheapest bounce buffer for a
+ * host-staged device-to-device transfer (ties: the sender's node), or
+ * undefined when the pair talks peer-to-peer. For `numa-placement`.
+ */
+export function chooseStagingNode(t: Topology, from: number, to: number, bytes: number): number | undefined {
+  const [a, b] = [`dev${from}`, `dev${to}`];
+  const sender = routeBetween(t, a, b);
+  if (!sender.staged) return undefined;
+  let best = sender.stagingNode!;
+  let bestUs = transferUs(t, { from: a, to: b, bytes });
+  for (const n of t.numa_nodes) {
+    const us = transferUs(t, { from: a, to: b, bytes, staging: n.id });
+    if (us < bestUs - 1e-9) (best = n.id), (bestUs = us);
+  }
+  return best;
 }
