@@ -17,6 +17,7 @@ import { CONTROL_FLOW_RULES } from './ops/control-flow.js';
 import { SHAPE_OP_RULES } from './ops/shape-ops.js';
 import { BLOCK_SCALED_RULES } from './ops/block-scaled.js';
 import { verifyWith } from './verify-op.js';
+import { verifyInferPreconditions } from './ods/invariants.js';
 import { PLAIN_ERROR, SILENT_FAILURE } from './ops/common.js';
 import { type AbstractType, elementOf, isTensor } from './types.js';
 
@@ -79,7 +80,12 @@ export function formatTosaDiagnostic(opName: string, body: string): string | und
 
 /** Shape inference; components as MLIR's inferReturnTypeComponents returns them. */
 export function inferTosaOp(op: InferInput): InferResult | undefined {
-  return TOSA_SEMANTICS.get(op.name)?.infer?.(op);
+  const sem = TOSA_SEMANTICS.get(op.name);
+  if (!sem?.infer) return undefined;
+  // Rules index operands by position: refuse operand lists ODS would reject.
+  const problem = verifyInferPreconditions(sem.ods, op);
+  if (problem) return { ok: false, message: problem };
+  return sem.infer(op);
 }
 
 /**

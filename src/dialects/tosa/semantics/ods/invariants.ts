@@ -25,14 +25,29 @@ export function verifyCounts(ods: OdsOp, op: OpView): string | undefined {
   return undefined;
 }
 
-export function verifyOdsInvariants(ods: OdsOp, op: OpView): string | undefined {
+/**
+ * What shape inference needs before it may index operands and read attributes:
+ * the operand-count traits and the attribute constraints.
+ */
+export function verifyInferPreconditions(ods: OdsOp, op: Omit<OpView, 'results'>): string | undefined {
+  const operandTraits = { ...ods, traits: ods.traits.filter((t) => /Operand/.test(t)) };
+  return verifyCounts(operandTraits, { ...op, results: [] }) ?? verifyAttributes(ods, op.attrs);
+}
+
+function verifyAttributes(ods: OdsOp, attrs: OpView['attrs']): string | undefined {
   for (const a of ods.attributes) {
-    if (!a.optional && a.defaultValue === undefined && op.attrs[a.name] === undefined) return `requires attribute '${a.name}'`;
+    if (!a.optional && a.defaultValue === undefined && attrs[a.name] === undefined) return `requires attribute '${a.name}'`;
   }
   for (const a of ods.attributes) {
-    const v = op.attrs[a.name];
+    const v = attrs[a.name];
     if (v !== undefined && !checkAttr(a.constraint, v)) return `attribute '${a.name}' failed to satisfy constraint: ${a.summary}`;
   }
+  return undefined;
+}
+
+export function verifyOdsInvariants(ods: OdsOp, op: OpView): string | undefined {
+  const attrProblem = verifyAttributes(ods, op.attrs);
+  if (attrProblem) return attrProblem;
   const check = (groups: OdsOp['operands'], values: OpView['operands'], kind: string): string | undefined => {
     // Variadic groups take whatever the fixed groups leave.
     const fixed = groups.filter((g) => !g.variadic).length;

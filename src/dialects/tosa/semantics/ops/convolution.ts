@@ -20,22 +20,22 @@ function inferConv(spatial: 2 | 3, depthwise: boolean) {
     const stride = arrayAttr(op, 'stride');
     const dil = arrayAttr(op, 'dilation');
     const out: Dim[] = new Array<Dim>(spatial + 2).fill('?');
-    if (input) out[0] = input.shape[0]!;
+    if (input) out[0] = dimOf(input, 0);
     let channels: Dim = '?';
     if (depthwise) {
-      let inC: Dim = input ? input.shape[3]! : '?';
+      let inC: Dim = input ? dimOf(input, 3) : '?';
       let mult: Dim = '?';
       if (weight) {
-        if (inC === '?') inC = weight.shape[2]!;
-        mult = weight.shape[3]!;
+        if (inC === '?') inC = dimOf(weight, 2);
+        mult = dimOf(weight, 3);
       }
       if (inC !== '?' && mult !== '?') channels = inC * mult;
-    } else if (weight) channels = weight.shape[0]!;
-    if (channels === '?' && bias) channels = bias.shape[0]!;
+    } else if (weight) channels = dimOf(weight, 0);
+    if (channels === '?' && bias) channels = dimOf(bias, 0);
     out[spatial + 1] = channels;
     for (let s = 0; s < spatial; s++) {
-      const k: Dim = weight ? weight.shape[depthwise ? s : s + 1]! : '?';
-      const i: Dim = input ? input.shape[s + 1]! : '?';
+      const k: Dim = weight ? dimOf(weight, depthwise ? s : s + 1) : '?';
+      const i: Dim = input ? dimOf(input, s + 1) : '?';
       out[s + 1] = convOut(i, k, pad[2 * s] ?? 0, pad[2 * s + 1] ?? 0, stride[s] ?? 1, dil[s] ?? 1);
     }
     return inferred({ shape: out });
@@ -48,14 +48,14 @@ function inferTransposeConv(op: InferInput): InferResult {
   const outPad = arrayAttr(op, 'out_pad');
   const stride = arrayAttr(op, 'stride');
   const out: Dim[] = ['?', '?', '?', '?'];
-  if (input) out[0] = input.shape[0]!;
-  if (weight) out[3] = weight.shape[0]!;
+  if (input) out[0] = dimOf(input, 0);
+  if (weight) out[3] = dimOf(weight, 0);
   // MLIR 22 reads the "bias" channel count from the *input* operand (a bug kept
   // for fidelity: with an unranked weight the output channels become the batch).
-  if (out[3] === '?' && input) out[3] = input.shape[0]!;
+  if (out[3] === '?' && input) out[3] = dimOf(input, 0);
   for (let s = 0; s < 2; s++) {
-    const i: Dim = input ? input.shape[s + 1]! : '?';
-    const k: Dim = weight ? weight.shape[s + 1]! : '?';
+    const i: Dim = input ? dimOf(input, s + 1) : '?';
+    const k: Dim = weight ? dimOf(weight, s + 1) : '?';
     if (i !== '?' && k !== '?') out[s + 1] = (i - 1) * (stride[s] ?? 1) + (outPad[2 * s] ?? 0) + (outPad[2 * s + 1] ?? 0) + k;
   }
   return inferred({ shape: out });

@@ -10,12 +10,12 @@ function inferMatmul(op: InferInput): InferResult {
   const b = op.operands[1]!;
   const out: Dim[] = ['?', '?', '?'];
   if (isRanked(a)) {
-    out[0] = a.shape[0]!;
-    out[1] = a.shape[1]!;
+    out[0] = dimOf(a, 0);
+    out[1] = dimOf(a, 1);
   }
   if (isRanked(b)) {
-    if (out[0] === '?') out[0] = b.shape[0]!;
-    out[2] = b.shape[2]!;
+    if (out[0] === '?') out[0] = dimOf(b, 0);
+    out[2] = dimOf(b, 2);
   }
   return inferred({ shape: out });
 }
