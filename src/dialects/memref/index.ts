@@ -15,13 +15,14 @@ import {
   printTranspose,
 } from './custom-syntax.js';
 import { globalMemrefOpTypeAndInitialValue } from './global-type-and-initial-value.js';
+import { verifyDmaStart } from './verify.js';
 
 /** The memref dialect, from LLVM 22 ODS plus the syntax MemRefOps.cpp writes by hand. */
 export function memrefDialect(): Dialect {
   return defineOdsDialect(memrefOds, {
     overrides: {
       'memref.alloca_scope': { parse: parseAllocaScope, print: printAllocaScope },
-      'memref.dma_start': { parse: parseDmaStart, print: printDmaStart },
+      'memref.dma_start': { parse: parseDmaStart, print: printDmaStart, verify: verifyDmaStart },
       'memref.generic_atomic_rmw': { parse: parseGenericAtomicRmw, print: printGenericAtomicRmw },
       'memref.prefetch': { parse: parsePrefetch, print: printPrefetch },
       'memref.transpose': { parse: parseTranspose, print: printTranspose },

@@ -69,6 +69,32 @@ describe('memref custom syntax', () => {
     fn(ARGS, '  memref.prefetch %m[%i, %i], read, locality<1>, code : memref<4x8xf32>'),
     fn(ARGS, '  memref.dma_start %m[%i, %i], %d[%i, %i], %n, %t[%i] : memref<4x8xf32>, memref<4x8xf32, 2>'),
     fn(ARGS, '  memref.dma_start %m[%i, %i], %d[%i, %i], %n, %t[%i], %i : memref<4x8xf32>, memref<4x8xf32, 2>, memref<1xi32>'),
+    // dma_start in generic form: its verifier checks the variadic operand structure.
+    `func.func @f(%m: memref<4x8xf32>, %t: memref<1xi32>, %i: index, %f: f32) {
+  "memref.dma_start"(%m, %i) : (memref<4x8xf32>, index) -> ()
+  return
+}
+`,
+    `func.func @f(%m: memref<4x8xf32>, %t: memref<1xi32>, %i: index, %f: f32) {
+  "memref.dma_start"(%m, %i, %i, %m, %i, %i, %f, %t, %i) : (memref<4x8xf32>, index, index, memref<4x8xf32>, index, index, f32, memref<1xi32>, index) -> ()
+  return
+}
+`,
+    `func.func @f(%m: memref<4x8xf32>, %t: memref<1xi32>, %i: index, %f: f32) {
+  "memref.dma_start"(%m, %i, %i, %m, %i, %i, %i, %t, %i, %i) : (memref<4x8xf32>, index, index, memref<4x8xf32>, index, index, index, memref<1xi32>, index, index) -> ()
+  return
+}
+`,
+    `func.func @f(%m: memref<4x8xf32>, %t: memref<1xi32>, %i: index, %f: f32) {
+  "memref.dma_start"(%m, %i, %i, %m, %i, %i, %i, %t, %i, %i, %f) : (memref<4x8xf32>, index, index, memref<4x8xf32>, index, index, index, memref<1xi32>, index, index, f32) -> ()
+  return
+}
+`,
+    `func.func @f(%m: memref<4x8xf32>, %t: memref<1xi32>, %i: index, %f: f32) {
+  "memref.dma_start"(%f, %i, %i, %m, %i, %i, %i, %t, %i) : (f32, index, index, memref<4x8xf32>, index, index, index, memref<1xi32>, index) -> ()
+  return
+}
+`,
   ];
 
   it('rejects malformed forms with a located error', () => {
