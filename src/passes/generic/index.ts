@@ -4,6 +4,7 @@
 import { passRegistry, type PassRegistry } from '../registry/index.js';
 import { registerArithFolds } from './arith-folds.js';
 import { registerMoreArithFolds } from './arith-more-folds.js';
+import { registerTosaFolds } from './tosa-folds.js';
 import { arithPatterns } from './arith-patterns.js';
 import { registerCanonicalizationPatterns } from './canonicalization-patterns.js';
 import { canonicalizePass } from './canonicalize.js';
@@ -20,6 +21,7 @@ export { eliminateDeadSymbols } from './symbol-dce.js';
 export { formatOpStatistics, opStatistics } from './print-op-stats.js';
 export { registerArithFolds } from './arith-folds.js';
 export { arithPatterns } from './arith-patterns.js';
+export { registerTosaFolds } from './tosa-folds.js';
 
 /** Adds the generic passes to `registry` (idempotent). */
 export function registerGenericPasses(registry: PassRegistry = passRegistry): void {
@@ -32,5 +34,6 @@ export function registerGenericPasses(registry: PassRegistry = passRegistry): vo
 
 registerArithFolds();
 registerMoreArithFolds();
+registerTosaFolds();
 registerCanonicalizationPatterns(...arithPatterns);
 registerGenericPasses();

@@ -46,10 +46,10 @@ export function isValue(r: FoldResult): r is Value {
   return typeof (r as { uses?: unknown }).uses === 'function';
 }
 
-/** The constant attribute an op defines (ConstantLike ops: their `value`). */
+/** The constant attribute an op defines (ConstantLike ops: their `value`, or `values` as in tosa). */
 export function constantValue(op: Operation | undefined): Attribute | undefined {
   if (!op || !op.hasTrait('ConstantLike')) return undefined;
-  return op.getAttr('value');
+  return op.getAttr('value') ?? op.getAttr('values');
 }
 
 /** The constant value a value holds, when defined by a constant op. */

@@ -1,0 +1,126 @@
+/**
+ * `tosa` folds (from MLIR's TosaCanonicalizations.cpp): ops that do nothing
+ * (same-type cast, one-input concat, identity transpose, whole slice, tile
+ * by ones, zero padding, reduction over a unit axis), arithmetic with a
+ * neutral splat constant, `select` with equal or constant choices, reshape
+ * chains and reshapes of constants, and the `tosa.const` materializer.
+ */
+import { emptyState, Operation, type Attribute, type Type, type Value } from '../../ir/index.js';
+import { constantOf, foldRegistry, type OpFolder } from '../rewrite/index.js';
+import { elementType, readElems, splatValue } from './const-elements.js';
+
+interface ShapedLike {
+  readonly kind: string;
+  readonly shape?: readonly number[];
+}
+
+const shapeOf = (t: Type): readonly number[] | undefined => (t as unknown as ShapedLike).shape;
+const isStatic = (t: Type): boolean => shapeOf(t)?.every((d) => d >= 0) ?? false;
+const dynamicDims = (t: Type): number => shapeOf(t)?.filter((d) => d < 0).length ?? 0;
+
+/** The integer values of a `tosa.const_shape` (or other constant) operand. */
+function shapeValues(v: Value): bigint[] | undefined {
+  const a = constantOf(v) as unknown as { kind?: string; values?: readonly unknown[]; isSplat?: boolean } | undefined;
+  if (a?.kind !== 'dense' || !a.values) return undefined;
+  const vals = a.values.map((x) => (typeof x === 'bigint' ? x : typeof x === 'number' ? BigInt(x) : undefined));
+  return vals.every((x) => x !== undefined) ? (vals as bigint[]) : undefined;
+}
+
+function splatOf(v: Value): bigint | number | undefined {
+  const e = readElems(constantOf(v), v.type);
+  return splatValue(e);
+}
+
+const sameTypeAsResult = (op: Operation, v: Value): boolean => v.type === op.results[0].type;
+
+const passThrough: OpFolder = (op) => (op.operands.length > 0 && sameTypeAsResult(op, op.operand(0)) ? [op.operand(0)] : undefined);
+
+const foldConcat: OpFolder = (op) => (op.operands.length === 1 && sameTypeAsResult(op, op.operand(0)) ? [op.operand(0)] : undefined);
+
+const foldTranspose: OpFolder = (op) => {
+  const perms = op.getAttr('perms') as unknown as { values?: readonly (number | bigint)[] } | undefined;
+  if (!perms?.values || !sameTypeAsResult(op, op.operand(0))) return undefined;
+  return perms.values.every((p, i) => Number(p) === i) ? [op.operand(0)] : undefined;
+};
+
+const foldReshape: OpFolder = (op, operands) => {
+  const input = op.operand(0);
+  const resT = op.results[0].type;
+  if (input.type === resT && dynamicDims(resT) < 2) return [input];
+  const inner = input.definingOp?.name === 'tosa.reshape' ? input.definingOp : undefined;
+  if (inner) {
+    op.setOperand(0, inner.operand(0));
+    return 'in-place';
+  }
+  const c = operands[0] as unknown as { kind?: string; type?: Type; values?: readonly unknown[]; isSplat?: boolean; hex?: string } | undefined;
+  if (c?.kind !== 'dense' || c.hex !== undefined || !isStatic(resT) || !c.type) return undefined;
+  // Quantized (or otherwise re-typed) constants are left alone, as MLIR does.
+  const elem = elementType(resT);
+  if (elementType(c.type) !== elem || !['integer', 'float', 'index'].includes((elem as { kind: string }).kind)) return undefined;
+  if (c.isSplat) return [op.context.denseElementsAttr(resT, c.values as never, true)];
+  if (!input.hasOneUse) return undefined;
+  return [op.context.denseElementsAttr(resT, c.values as never, false)];
+};
+
+/** add/sub with a zero splat on the right (or left for add) of the result's type. */
+function foldAddSub(commutes: boolean): OpFolder {
+  return (op) => {
+    const [l, r] = op.operands;
+    if (splatOf(r) === 0n || splatOf(r) === 0) if (sameTypeAsResult(op, l)) return [l];
+    if (commutes && (splatOf(l) === 0n || splatOf(l) === 0) && sameTypeAsResult(op, r)) return [r];
+    return undefined;
+  };
+}
+
+const foldMul: OpFolder = (op) => {
+  const [l, r, shift] = op.operands;
+  if (shift && splatOf(shift) !== undefined && splatOf(shift) !== 0n) return undefined;
+  const one = (v: Value): boolean => splatOf(v) === 1n || splatOf(v) === 1;
+  if (one(r) && sameTypeAsResult(op, l)) return [l];
+  if (one(l) && sameTypeAsResult(op, r)) return [r];
+  return undefined;
+};
+
+const foldSelect: OpFolder = (op) => {
+  const [pred, a, b] = op.operands;
+  if (a === b && sameTypeAsResult(op, a)) return [a];
+  const p = splatOf(pred);
+  if (p === undefined) return undefined;
+  const pick = p !== 0n ? a : b;
+  return sameTypeAsResult(op, pick) ? [pick] : undefined;
+};
+
+/** tile by all-ones multiples, pad by all-zero paddings: the input, when the type is unchanged. */
+function foldByShape(neutral: bigint): OpFolder {
+  return (op) => {
+    const [input, shape] = op.operands;
+    const vals = shape ? shapeValues(shape) : undefined;
+    if (!vals || !sameTypeAsResult(op, input)) return undefined;
+    return vals.every((v) => v === neutral) ? [input] : undefined;
+  };
+}
+
+const foldSlice: OpFolder = (op) => (isStatic(op.results[0].type) && sameTypeAsResult(op, op.operand(0)) ? [op.operand(0)] : undefined);
+
+export function registerTosaFolds(): void {
+  const r = foldRegistry;
+  r.registerMaterializer('tosa', (value: Attribute, type: Type, near: Operation) => {
+    if ((value as { kind: string }).kind !== 'dense' || !shapeOf(type)) return undefined;
+    const state = emptyState('tosa.const', near.location);
+    state.resultTypes.push(type);
+    state.properties.set('values', value);
+    return Operation.create(near.context, state);
+  });
+  r.registerFolder('tosa.cast', passThrough);
+  r.registerFolder('tosa.concat', foldConcat);
+  r.registerFolder('tosa.transpose', foldTranspose);
+  r.registerFolder('tosa.reshape', foldReshape);
+  r.registerFolder('tosa.add', foldAddSub(true));
+  r.registerFolder('tosa.sub', foldAddSub(false));
+  r.registerFolder('tosa.mul', foldMul);
+  r.registerFolder('tosa.select', foldSelect);
+  r.registerFolder('tosa.tile', foldByShape(1n));
+  r.registerFolder('tosa.pad', foldByShape(0n));
+  r.registerFolder('tosa.slice', foldSlice);
+  for (const red of ['reduce_all', 'reduce_any', 'reduce_max', 'reduce_min', 'reduce_product', 'reduce_sum']) r.registerFolder(`tosa.${red}`, passThrough);
+}
