@@ -51,7 +51,7 @@ export { simulate, simulateSchedule } from './sim/simulator.js';
 export { maxMinRates } from './sim/fair-share.js';
 export { timelineSvg } from './sim/svg.js';
 export type * from './sim/types.js';
-export { fitAlphaBeta, scoreFit, collectiveShape, linkLevelFit, type Sample, type Fit, type CollectiveShape } from './calibrate/fit.js';
+export { fitAlphaBeta, scoreFit, collectiveShape, linkLevelFit, reducePerSize, type Sample, type Fit, type CollectiveShape, type PerSize } from './calibrate/fit.js';
 export { readOsu, readNcclTests, readCsv, SampleFormatError, type OsuLog, type NcclTestsLog } from './calibrate/readers.js';
 export { applyCalibration } from './calibrate/apply.js';
 export { summarizeTopology } from './model/summary.js';

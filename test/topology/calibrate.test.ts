@@ -10,6 +10,7 @@ import {
   readCsv,
   readNcclTests,
   readOsu,
+  reducePerSize,
   SampleFormatError,
   type Sample,
 } from '../../src/topology/index.js';
@@ -122,5 +123,28 @@ describe('writing back', () => {
     });
     expect(() => applyCalibration(t, 'nvlink', { alpha_us: 1, gbps: 1 })).toThrow(/has no nvlink links/);
     expect(() => applyCalibration(t, 'wifi', { alpha_us: 1, gbps: 1 })).toThrow(/unknown link class 'wifi'/);
+  });
+});
+
+describe('a real capture (MPICH ping-pong on a busy VM)', () => {
+  const samples = readCsv(read('mpich-pingpong-vm.csv'));
+  it('has five repeats per size from 1 B to 16 MiB', () => {
+    expect(samples).toHaveLength(125);
+    expect(reducePerSize(samples, 'min')).toHaveLength(25);
+  });
+  it('per-size minimum and a cache-sized range fit far better than the raw samples', () => {
+    const raw = fitAlphaBeta(samples);
+    const tidy = fitAlphaBeta(reducePerSize(samples, 'min').filter((s) => s.bytes <= 512 * 1024));
+    expect(tidy.r2).toBeGreaterThan(raw.r2);
+    expect(tidy.mape).toBeLessThan(raw.mape);
+    // Shared-memory MPI latency is sub-microsecond to a few µs.
+    expect(tidy.alpha_us).toBeGreaterThan(0.05);
+    expect(tidy.alpha_us).toBeLessThan(5);
+  });
+  it('reducePerSize: min, median and mean of repeats', () => {
+    const s = [{ bytes: 8, us: 3 }, { bytes: 8, us: 1 }, { bytes: 8, us: 2 }, { bytes: 4, us: 5 }, { bytes: 4, us: 7 }];
+    expect(reducePerSize(s, 'min')).toEqual([{ bytes: 4, us: 5 }, { bytes: 8, us: 1 }]);
+    expect(reducePerSize(s, 'median')).toEqual([{ bytes: 4, us: 6 }, { bytes: 8, us: 2 }]);
+    expect(reducePerSize(s, 'mean')).toEqual([{ bytes: 4, us: 6 }, { bytes: 8, us: 2 }]);
   });
 });

@@ -155,6 +155,13 @@ describe('numaccl calibrate', () => {
     expect(j.model.alpha_us).toBeCloseTo(2.5, 6);
     expect((await run(calibrate, '--csv', fx('samples.csv'), '--topology', 'dual-socket-6dla', '--path', 'x')).code).toBe(1);
   });
+  it('--per-size and --max-bytes shape the samples before the fit', async () => {
+    const r = await run(calibrate, '--csv', fx('mpich-pingpong-vm.csv'), '--per-size', 'min', '--max-bytes', '524288', '--json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { samples: number }).samples).toBe(20);
+    expect((await run(calibrate, '--csv', fx('mpich-pingpong-vm.csv'), '--per-size', 'mode')).err).toMatch(/--per-size must be/);
+    expect((await run(calibrate, '--csv', fx('mpich-pingpong-vm.csv'), '--max-bytes', '0')).err).toMatch(/only 0 sample/);
+  });
   it('writes the fit back into a topology', async () => {
     const dir = tmp();
     const o = join(dir, 'cal.json');

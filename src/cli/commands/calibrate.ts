@@ -5,6 +5,7 @@ import {
   collectiveShape,
   fitAlphaBeta,
   linkLevelFit,
+  reducePerSize,
   loadTopology,
   readCsv,
   readNcclTests,
@@ -15,6 +16,7 @@ import {
   type Fit,
   type Topology,
   type OsuLog,
+  type PerSize,
   type Sample,
 } from '../../topology/index.js';
 import { bool, parseArgs, str, strs, UsageError } from '../topology-support/args.js';
@@ -23,6 +25,7 @@ import { guarded, out, writeAtomic } from '../topology-support/io.js';
 export const summary = 'fit link latency and bandwidth from OSU, nccl-tests or CSV samples';
 
 const USAGE = `usage: numaccl calibrate (--osu F ... | --nccl-tests F | --csv F) [--ranks N] [--collective NAME]
+                         [--per-size all|min|median|mean] [--min-bytes B] [--max-bytes B]
                          [--topology T (--link CLASS | --path A:B)] [--json] [-o OUT]
 
 Fits T(s) = alpha + s/BW by least squares (relative weighting) and reports
@@ -31,7 +34,9 @@ into per-link figures with nccl-tests' bus-bandwidth factors (ranks from the
 log or --ranks). With --topology and --link, every link of that class gets
 the fitted values and the topology JSON goes to OUT (or stdout). With
 --topology and --path A:B (device ids), the fit is compared with what the
-topology predicts for that route.
+topology predicts for that route. --per-size collapses repeated sizes (min is
+robust on a busy machine); --min-bytes/--max-bytes fit one regime (e.g. below
+the cache size).
 `;
 
 /** What the topology predicts for one device pair: route latency and effective bandwidth. */
@@ -61,6 +66,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const p = parseArgs(argv, {
       osu: { type: 'strings' }, 'nccl-tests': { type: 'string' }, csv: { type: 'string' }, ranks: { type: 'string' }, collective: { type: 'string' },
       topology: { type: 'string', short: 't' }, link: { type: 'string' }, path: { type: 'string' }, json: { type: 'boolean' }, output: { type: 'string', short: 'o' },
+      'per-size': { type: 'string' }, 'min-bytes': { type: 'string' }, 'max-bytes': { type: 'string' },
     });
     if (p.positional.length > 0) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
     const given = [strs(p, 'osu').length > 0, p.flags.has('nccl-tests'), p.flags.has('csv')].filter(Boolean).length;
@@ -95,6 +101,20 @@ export async function main(argv: readonly string[]): Promise<number> {
       samples = readCsv(readText(f), f);
       source = `csv (${f})`;
     }
+    const perSize = str(p, 'per-size') ?? 'all';
+    if (!['all', 'min', 'median', 'mean'].includes(perSize)) throw new UsageError(`--per-size must be all, min, median or mean, got '${perSize}'`);
+    const bound = (flag: string, dflt: number): number => {
+      const v = str(p, flag);
+      if (v === undefined) return dflt;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${flag} must be a number of bytes, got '${v}'`);
+      return n;
+    };
+    const [lo, hi] = [bound('min-bytes', 0), bound('max-bytes', Infinity)];
+    const shape = (xs: readonly Sample[]): Sample[] => reducePerSize(xs.filter((x) => x.bytes >= lo && x.bytes <= hi), perSize as PerSize);
+    samples = shape(samples);
+    if (samples.length < 2) throw new Error(`only ${samples.length} sample(s) left after --min-bytes/--max-bytes`);
+    osuLogs = osuLogs.map((l) => ({ ...l, samples: shape(l.samples) }));
     let raw = fitAlphaBeta(samples);
     const osuLat = logsOf('latency');
     const osuBw = logsOf('bandwidth');

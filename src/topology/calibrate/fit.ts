@@ -82,3 +82,26 @@ export function collectiveShape(collective: string, n: number): CollectiveShape 
 export function linkLevelFit(f: Fit, shape: CollectiveShape): Fit {
   return { ...f, alpha_us: f.alpha_us / shape.steps, gbps: f.gbps * shape.factor };
 }
+
+export type PerSize = 'all' | 'min' | 'median' | 'mean';
+
+/**
+ * Collapse repeated measurements of one size: `min` is the usual choice on a
+ * busy machine (interference only ever adds time), `median` resists outliers
+ * both ways.
+ */
+export function reducePerSize(samples: readonly Sample[], how: PerSize): Sample[] {
+  if (how === 'all') return [...samples];
+  const by = new Map<number, number[]>();
+  for (const s of samples) by.set(s.bytes, [...(by.get(s.bytes) ?? []), s.us]);
+  return [...by.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([bytes, ts]) => {
+      const sorted = [...ts].sort((x, y) => x - y);
+      const us =
+        how === 'min' ? sorted[0]
+        : how === 'mean' ? sorted.reduce((a, x) => a + x, 0) / sorted.length
+        : sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+      return { bytes, us };
+    });
+}
