@@ -87,6 +87,11 @@ describe('log readers', () => {
     expect(last.bytes).toBe(4194304);
     expect(Math.abs(fitAlphaBeta(log.samples).gbps - 11.2) / 11.2).toBeLessThan(0.05);
   });
+  it('osu_bibw: both directions together, so half per direction', () => {
+    const bibw = read('osu_bw.txt').replace('Bandwidth Test', 'Bi-Directional Bandwidth Test').replace(/^(\d+\s+)([\d.]+)$/gm, (_, a: string, v: string) => `${a}${(2 * Number(v)).toFixed(2)}`);
+    const uni = readOsu(read('osu_bw.txt')).samples;
+    readOsu(bibw).samples.forEach((s, i) => expect(s.us).toBeCloseTo(uni[i].us, 3));
+  });
   it('nccl-tests all_reduce_perf: ranks, collective, per-link alpha and BW', () => {
     const log = readNcclTests(read('nccl-tests-all_reduce_perf.txt'));
     expect(log.ranks).toBe(4);

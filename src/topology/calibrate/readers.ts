@@ -16,7 +16,7 @@ export interface OsuLog {
 /**
  * `osu_latency` ("# Size  Latency (us)": one-way latency) or `osu_bw` /
  * `osu_bibw` ("# Size  Bandwidth (MB/s)", MB = 1e6 B; per-message time is
- * size / bandwidth, a streaming figure that hides latency).
+ * size / bandwidth per direction, a streaming figure that hides latency).
  */
 export function readOsu(text: string, source = 'osu.txt'): OsuLog {
   const lines = text.split(/\r?\n/);
@@ -25,6 +25,8 @@ export function readOsu(text: string, source = 'osu.txt'): OsuLog {
   const h = lines[header];
   const kind = /Latency/i.test(h) ? 'latency' : /Bandwidth/i.test(h) ? 'bandwidth' : undefined;
   if (!kind) throw new SampleFormatError(source, header + 1, `unknown OSU column in '${h.trim()}'`);
+  // osu_bibw reports both directions together; links are priced per direction.
+  const directions = /Bi-?Directional/i.test(text) ? 2 : 1;
   const samples: Sample[] = [];
   for (let i = header + 1; i < lines.length; i++) {
     const l = lines[i].trim();
@@ -35,7 +37,7 @@ export function readOsu(text: string, source = 'osu.txt'): OsuLog {
     const v = Number(m[2]);
     if (!Number.isFinite(v)) throw new SampleFormatError(source, i + 1, `bad number '${m[2]}'`);
     if (kind === 'latency') samples.push({ bytes, us: v });
-    else if (v > 0 && bytes > 0) samples.push({ bytes, us: bytes / v });
+    else if (v > 0 && bytes > 0) samples.push({ bytes, us: bytes / (v / directions) });
   }
   if (samples.length === 0) throw new SampleFormatError(source, header + 1, 'no data rows');
   return { kind, samples };
