@@ -5,3 +5,12 @@ export { isMemoryEffectFree, isOpTriviallyDead, wouldOpBeTriviallyDead } from '.
 export { ConstantFolder } from './constant-folder.js';
 export { applyPatternsGreedily, type GreedyConfig, type GreedyResult } from './greedy-driver.js';
 export { simplifyRegions } from './region-simplify.js';
+export {
+  applyFullConversion,
+  applyPartialConversion,
+  ConversionRewriter,
+  ConversionTarget,
+  TypeConverter,
+  type ConversionPattern,
+  type ConversionResult,
+} from './conversion.js';
