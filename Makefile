@@ -14,4 +14,4 @@ test: setup
 	@npx vitest run
 
 bench: setup
-	@node bench/run.js
+	@node bench/run.ts

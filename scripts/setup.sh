@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # --- Debian packages -------------------------------------------------------
-APT_PACKAGES=(mlir-22-tools libmlir-22-dev llvm-22 mpich libmpich-dev hwloc numactl)
+APT_PACKAGES=(mlir-22-tools libmlir-22-dev llvm-22 mpich libmpich-dev hwloc numactl gcc g++ make python3)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -20,3 +20,12 @@ export function parseText(text: string, options: ParseTextOptions = {}): ParseRe
 }
 
 export { print, verify };
+
+// Passes (pipeline strings, PassManager, registry, generic and NUMA passes).
+export * from './passes/index.js';
+// Names both layers define: the IR's are the public ones.
+export type { ParseResult, RewriteListener } from './ir/index.js';
+// Topology, cost model, simulator, calibration.
+export * from './topology/index.js';
+// The reference interpreter.
+export { interpret, interpretableOps, generateInput, compareResults, InterpError, type InterpretOptions, type InterpretResult, type Comparison } from './interp/index.js';

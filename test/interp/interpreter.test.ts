@@ -119,7 +119,7 @@ describe('ccl semantics', () => {
 
 describe('examples', () => {
   it('runs the tensor-parallel decoder layer on 6 ranks deterministically', () => {
-    const text = readFileSync(new URL('../../examples/models/tp-decoder-layer.mlir', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../../examples/models/tp-decoder-layer-tiny.mlir', import.meta.url), 'utf8');
     const a = run(text, undefined, 11);
     const b = run(text, undefined, 11);
     expect(a.results).toHaveLength(6);
