@@ -79,6 +79,21 @@ const shapeOps: fc.Arbitrary<Draft> = fc.oneof(
   })),
 );
 
+const constants: fc.Arbitrary<Draft> = fc.oneof(
+  fc.tuple(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 0, maxLength: 3 }), fc.constantFrom('f32', 'i8', 'i32', 'i1')).map(([s, e]): Draft => {
+    const n = s.reduce((a, b) => a * b, 1);
+    const values = new Array<number>(n).fill(e === 'i1' ? 1 : 2);
+    return {
+      name: 'tosa.const', operands: [], resultElements: [e],
+      attrs: { values: { kind: 'dense', type: t(s, e === 'i1' ? 'i1' : e), values: e === 'i1' ? values.map(() => 1) : values, splat: false } },
+    };
+  }),
+  fc.tuple(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 0, maxLength: 4 }), fc.boolean()).map(([v, twoD]): Draft => ({
+    name: 'tosa.const_shape', operands: [], resultElements: [],
+    attrs: { values: { kind: 'dense', type: t(twoD ? [1, v.length] : [v.length], 'index'), values: v, splat: false } },
+  })),
+);
+
 const mxDim = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 3 }) }, { weight: 1, arbitrary: fc.constant<'?'>('?') });
 const blockScaled: fc.Arbitrary<Draft> = fc.oneof(
   fc.record({ n: mxDim, d: mxDim, h: mxDim, w: mxDim, c: fc.constantFrom(32, 64, 96, 60), cbA: fc.integer({ min: 1, max: 3 }), cbB: fc.integer({ min: 1, max: 3 }),
@@ -150,6 +165,7 @@ export const draftArb: fc.Arbitrary<Draft> = fc.oneof(
   { weight: 1, arbitrary: conversions },
   { weight: 1, arbitrary: shapeOps },
   { weight: 1, arbitrary: blockScaled },
+  { weight: 1, arbitrary: constants },
 );
 
 /** Operand element-type mutations: exercise the ODS type constraints and element-type rules. */
@@ -161,7 +177,7 @@ const operandMutationArb: fc.Arbitrary<OperandMutation> = fc.oneof(
 );
 
 function mutateOperand(d: Draft, m: OperandMutation): Draft {
-  if (!m) return d;
+  if (!m || d.operands.length === 0) return d;
   const k = m.index % d.operands.length;
   const o = d.operands[k]!;
   if (o.type.kind !== 'tensor') return d;

@@ -187,6 +187,24 @@ const attrText = (v: AttrValue, name = ''): string => {
     if (v.kind === 'int') return `${v.value} : ${v.type}`;
     if (v.kind === 'float') return `${Number.isInteger(v.value) ? v.value.toFixed(1) : v.value} : ${v.type}`;
     if (v.kind === 'type') return v.type;
+    if (v.kind === 'dense') {
+      const e = v.type.kind === 'tensor' ? v.type.element : 'f32';
+      const vals = v.values.map((x) => (isFloat(e) ? x.toFixed(1) : String(x)));
+      const shape = v.type.kind === 'tensor' && v.type.shape ? (v.type.shape as number[]) : [vals.length];
+      // Nest the flat values by the type's shape, as the dense literal syntax requires.
+      const nest = (dims: number[], at: number): [string, number] => {
+        if (dims.length === 0) return [vals[at] ?? '0', at + 1];
+        const parts: string[] = [];
+        let k = at;
+        for (let i = 0; i < dims[0]!; i++) {
+          const [txt, next] = nest(dims.slice(1), k);
+          parts.push(txt);
+          k = next;
+        }
+        return [`[${parts.join(', ')}]`, k];
+      };
+      return `dense<${v.splat ? vals[0] : nest(shape, 0)[0]}> : ${printType(v.type)}`;
+    }
   }
   return String(v);
 };

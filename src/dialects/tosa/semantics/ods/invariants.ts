@@ -69,7 +69,8 @@ export function verifyOdsInvariants(ods: OdsOp, op: OpView): string | undefined 
       const v = op.attrs['values'];
       const out = op.results[0];
       if (v && typeof v === 'object' && 'kind' in v && v.kind === 'dense' && isTensor(v.type) && isTensor(out)) {
-        if (JSON.stringify(v.type.shape) !== JSON.stringify(out.shape)) return msg;
+        // ShapedType::getShape() of an unranked tensor is empty, so it "matches" rank 0.
+        if (JSON.stringify(v.type.shape ?? []) !== JSON.stringify(out.shape ?? [])) return msg;
       }
     } else if (msg.includes('{input1, output} have same element type')) {
       const a = op.operands[0];
