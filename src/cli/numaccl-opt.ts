@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { createContext } from '../dialects/index.js';
 import { emitCclIrdl } from '../dialects/ccl/index.js';
-import { MapSourceManager, renderDiagnostics } from '../ir/index.js';
+import { DiagnosticError, MapSourceManager, renderDiagnostics, type Operation, type ParseResult } from '../ir/index.js';
+import { passRegistry, passesHelpSection, setupOptPasses, type OptSession } from '../passes/index.js';
 import { ArgsError } from './util/args.js';
 import { writeOutput } from './util/output.js';
-import { parseOptOptions, type OptOptions } from './opt/options.js';
+import { parseOptOptions, TOOL_FLAGS, TOOL_VALUE_FLAGS, type OptOptions } from './opt/options.js';
 import { processSource } from './opt/driver.js';
 import { OPT_HELP } from './opt/help.js';
 
@@ -16,17 +17,29 @@ function readInput(path: string): string {
 
 function run(argv: readonly string[]): number {
   let o: OptOptions;
+  let session: OptSession;
+  const writeStderr = (s: string): void => void process.stderr.write(s);
   try {
-    o = parseOptOptions(argv);
+    // The pass side takes its flags (pipelines, pass flags, instrumentation) and hands back the rest.
+    session = setupOptPasses(argv, { writeStderr, toolOptions: { flags: TOOL_FLAGS, withValue: TOOL_VALUE_FLAGS } });
+    o = parseOptOptions(session.rest);
   } catch (e) {
     if (e instanceof ArgsError) {
       process.stderr.write(`numaccl-opt: ${e.message}\n`);
       return 1;
     }
+    if (e instanceof DiagnosticError) {
+      process.stderr.write(`${e.message}\n`);
+      return 1;
+    }
     throw e;
   }
   if (o.help) {
-    process.stdout.write(OPT_HELP);
+    process.stdout.write(OPT_HELP + '\n' + passesHelpSection(passRegistry, 32));
+    return 0;
+  }
+  if (session.listPasses !== undefined) {
+    process.stdout.write(session.listPasses);
     return 0;
   }
   if (o.version) {
@@ -43,6 +56,11 @@ function run(argv: readonly string[]): number {
     process.stderr.write(`numaccl-opt: Unknown command line argument '--${f.name}'.  Try: 'numaccl-opt --help'\n`);
     return 1;
   }
+  const transform = session.flags.runReproducer
+    ? (module: Operation, parsed: ParseResult) => session.reproducerTransform(parsed.externalResources)(module)
+    : session.transform
+      ? (module: Operation) => session.transform!(module)
+      : undefined;
   let text: string;
   try {
     text = readInput(o.input);
@@ -59,7 +77,10 @@ function run(argv: readonly string[]): number {
     noImplicitModule: o.noImplicitModule,
     splitInputFile: o.splitInputFile,
     verifyDiagnostics: o.verifyDiagnostics,
+    ...(transform ? { transform } : {}),
   });
+  const timing = session.timingReport();
+  if (timing) process.stderr.write(timing);
   if (result.diagnostics.length > 0) {
     process.stderr.write(renderDiagnostics(result.diagnostics, new MapSourceManager([[fileName, text]])));
   }

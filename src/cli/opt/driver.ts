@@ -9,6 +9,7 @@ import {
   type Context,
   type Diagnostic,
   type Operation,
+  type ParseResult,
 } from '../../ir/index.js';
 
 export interface DriverOptions {
@@ -19,7 +20,7 @@ export interface DriverOptions {
   splitInputFile?: boolean;
   verifyDiagnostics?: boolean;
   /** Transform the verified module (passes); returns diagnostics, empty on success. */
-  transform?: (module: Operation) => Diagnostic[];
+  transform?: (module: Operation, parsed: ParseResult) => Diagnostic[];
   /** Print something other than the module (e.g. IRDL), given the final module. */
   render?: (module: Operation) => string;
 }
@@ -39,26 +40,20 @@ export interface DriverResult {
 
 /** parse → verify → transform → verify → print, for one buffer range. */
 export function processRange(ctx: Context, text: string, start: number, end: number, o: DriverOptions): ChunkResult {
-  let module: Operation;
-  let resources;
-  let externalResources;
-  let aliases;
+  let parsed: ParseResult;
   const warnings: Diagnostic[] = [];
   try {
-    const r = parse(ctx, text, { fileName: o.fileName, start, end, noImplicitModule: o.noImplicitModule });
-    module = r.module;
-    resources = r.resources;
-    externalResources = r.externalResources;
-    aliases = r.aliases;
-    warnings.push(...r.diagnostics);
+    parsed = parse(ctx, text, { fileName: o.fileName, start, end, noImplicitModule: o.noImplicitModule });
+    warnings.push(...parsed.diagnostics);
   } catch (e) {
     if (e instanceof DiagnosticError) return { ok: false, output: '', diagnostics: [...warnings, ...e.diagnostics] };
     throw e;
   }
+  const { module, resources, externalResources, aliases } = parsed;
   const verified = verify(module);
   if (verified.some((d) => d.severity === 'error')) return { ok: false, output: '', diagnostics: [...warnings, ...verified] };
   if (o.transform) {
-    const diags = o.transform(module);
+    const diags = o.transform(module, parsed);
     if (diags.some((d) => d.severity === 'error')) return { ok: false, output: '', diagnostics: [...warnings, ...diags] };
     warnings.push(...diags);
   }

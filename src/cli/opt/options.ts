@@ -31,7 +31,11 @@ const BOOLEAN = new Map<string, keyof OptOptions>([
   ['version', 'version'],
 ]);
 
-const VALUE_FLAGS = new Set(['o', 'p', 'pass-pipeline']);
+const VALUE_FLAGS = new Set(['o']);
+
+/** The flags numaccl-opt itself takes (the pass side reports any other as unknown). */
+export const TOOL_FLAGS: ReadonlySet<string> = new Set(['o', ...BOOLEAN.keys()]);
+export const TOOL_VALUE_FLAGS: ReadonlySet<string> = VALUE_FLAGS;
 
 function asBool(name: string, v: string | true): boolean {
   if (v === true || v === 'true' || v === '1') return true;
