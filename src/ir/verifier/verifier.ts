@@ -106,6 +106,8 @@ export class Verifier {
             nested.push(child);
           } else this.walk(child, scopeRoot, c, nested);
         }
+        // MLIR's verifyOnExit(Block): the terminator is checked once the block's ops are verified.
+        if (!c.failed) this.verifyTerminator(op, block, c);
       });
     });
     if (!c.failed && op.definition?.verifyRegions) op.definition.verifyRegions(op, c);
@@ -174,7 +176,11 @@ export class Verifier {
       if (!mayBeValidWithoutTerminator(op)) c.emitError(op.location, 'empty block: expect at least a terminator');
       return;
     }
-    if (!isTerminatorCandidate(last) && !mayBeValidWithoutTerminator(op)) {
+  }
+
+  private verifyTerminator(op: Operation, block: Block, c: Collector): void {
+    const last = block.lastOp;
+    if (last && !isTerminatorCandidate(last) && !mayBeValidWithoutTerminator(op)) {
       c.emitError(last.location, `block with no terminator, has "${last.name}"`);
     }
   }
