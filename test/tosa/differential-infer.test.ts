@@ -10,7 +10,7 @@ import { mutatedDraftArb } from './gen/op-cases-more.js';
 import { extractOps, splitChunks } from './corpus/extract.js';
 import { MLIR_OPT, mlirOptAvailable } from './corpus/infer-shapes-oracle.js';
 
-const RUNS = Number(process.env.TOSA_DIFF_RUNS ?? 500);
+const RUNS = Number(process.env.TOSA_DIFF_RUNS ?? 900);
 const SEED = Number(process.env.TOSA_DIFF_SEED ?? 7);
 
 describe.skipIf(!mlirOptAvailable())('TOSA shape inference vs mlir-opt-22 --tosa-infer-shapes', () => {

@@ -25,7 +25,8 @@ function inferMatmul(op: InferInput): InferResult {
   const d = pick(...[b, bs].filter(isRanked).map((t) => dimOf(t, 0)));
   const h = pick(...[a, as].filter(isRanked).map((t) => dimOf(t, 1)));
   const w = pick(...[b, bs].filter(isRanked).map((t) => dimOf(t, 1)));
-  return inferred({ shape: [n !== '?' ? n : d, h, w] });
+  // B's batch only fills in A's when it is not the broadcast size 1.
+  return inferred({ shape: [n !== '?' ? n : d !== 1 ? d : '?', h, w] });
 }
 
 function verifyMatmul(op: OpView): string | undefined {
