@@ -27,7 +27,13 @@ else
   echo "mlir-opt-22 not installed; skipped"
 fi
 echo
-echo "-- 4. predicted collective times on $TOPO (latency-bandwidth cost model)"
-./bin/numaccl cost "$MODEL" --topology "$TOPO"
+echo "-- 4. the NUMA pipeline (hierarchicalize, chunk, select schedules, overlap, place) with predicted times before/after"
+./bin/numaccl compile "$MODEL" --topology "$TOPO" -o "$OUT/model.numa.mlir"
 echo
-echo "optimised MLIR: $OUT/model.mlir"
+echo "-- 5. real MLIR 22 accepts the optimised module too"
+./bin/numaccl-opt --mlir-print-op-generic "$OUT/model.numa.mlir" -o "$OUT/model.numa.generic.mlir"
+if command -v mlir-opt-22 >/dev/null; then
+  mlir-opt-22 --irdl-file="$OUT/ccl.irdl.mlir" "$OUT/model.numa.generic.mlir" -o /dev/null && echo "mlir-opt-22 accepts it"
+fi
+echo
+echo "optimised MLIR: $OUT/model.numa.mlir"
