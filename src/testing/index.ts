@@ -26,3 +26,13 @@ export {
 } from './module-spec.js';
 export { buildModule } from './build-module.js';
 export { moduleArbitrary, moduleTextArbitrary } from './modules.js';
+export {
+  tokenizeMlir,
+  mutateText,
+  mutationArbitrary,
+  mutatedTextArbitrary,
+  mlirTokenSoupArbitrary,
+  randomSourceArbitrary,
+  MLIR_TOKEN_VOCABULARY,
+  type Mutation,
+} from './mutate.js';
