@@ -1,5 +1,5 @@
 import type { OdsAttribute, OdsConstraint, OdsDialect, OdsEnum } from '../../ods/index.js';
-import type { Attribute, DialectAttr, DenseArrayAttr, IntegerAttr, StringAttr, TypeAttr } from '../../attributes/attribute.js';
+import type { Attribute, DialectAttr, DenseArrayAttr, IntegerAttr, StringAttr, SymbolRefAttr, TypeAttr } from '../../attributes/attribute.js';
 import type { OpAsmParser, OpAsmPrinter } from '../../core/dialect.js';
 import type { Context } from '../../core/context.js';
 import type { Type } from '../../types/type.js';
@@ -10,6 +10,7 @@ export type AttrSpelling =
   | { readonly kind: 'enumInt'; readonly enumDef: OdsEnum; readonly type: string }
   | { readonly kind: 'attrDef'; readonly dialect: string; readonly mnemonic: string; readonly enumDef?: OdsEnum }
   | { readonly kind: 'symbolName' }
+  | { readonly kind: 'flatSymbolRef' }
   | { readonly kind: 'typeAttr' }
   | { readonly kind: 'denseArray'; readonly elementType: string }
   | { readonly kind: 'string' }
@@ -29,6 +30,7 @@ export function attrSpelling(attr: OdsAttribute, dialect: OdsDialect): AttrSpell
   if (c.enum && dialect.enums[c.enum]) return { kind: 'enumInt', enumDef: dialect.enums[c.enum], type: c.valueType ?? `i${dialect.enums[c.enum].bitwidth}` };
   if (attr.constraint === 'SymbolNameAttr') return { kind: 'symbolName' };
   const cls = c.cppClass ?? '';
+  if (cls.endsWith('::FlatSymbolRefAttr')) return { kind: 'flatSymbolRef' };
   if (cls.endsWith('TypeAttr')) return { kind: 'typeAttr' };
   const m = DENSE_ARRAY.exec(cls);
   if (m) return { kind: 'denseArray', elementType: m[1] ? (m[1] === '1' ? 'i1' : `i${m[1]}`) : m[2] === 'Bool' ? 'i1' : m[2].toLowerCase() };
@@ -116,6 +118,7 @@ export function printFormatAttr(p: OpAsmPrinter, attr: Attribute, spelling: Attr
     case 'string':
     case 'typed':
       return p.printAttributeWithoutType(attr);
+    case 'flatSymbolRef':
     case 'generic':
       return p.printAttribute(attr);
   }
@@ -175,6 +178,15 @@ export function parseFormatAttr(p: OpAsmParser, spelling: AttrSpelling, optional
     case 'typed': {
       const type = parseBuiltinType(ctx, spelling.type);
       return optional ? p.parseOptionalAttribute(type) : p.parseAttribute(type);
+    }
+    case 'flatSymbolRef': {
+      // MLIR's parseAttribute<FlatSymbolRefAttr>: a nested reference is the wrong kind.
+      const at = p.currentOffset();
+      const a = optional ? p.parseOptionalAttribute() : p.parseAttribute();
+      if (a && (a.kind !== 'symbol_ref' || (a as SymbolRefAttr).nested.length > 0)) {
+        p.fail(`custom op '${p.opName}' invalid kind of attribute specified`, at);
+      }
+      return a;
     }
     case 'generic':
       return optional ? p.parseOptionalAttribute() : p.parseAttribute();
