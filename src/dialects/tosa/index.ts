@@ -9,6 +9,7 @@ import {
   enumHandlingParser,
   printWithEnumHandling,
   printWithNanPropagationHandling,
+  type TosaEnumAttr,
 } from './enum-attr-syntax.js';
 import { parseCondIf, parseWhileLoop, printCondIf, printWhileLoop } from './control-flow-syntax.js';
 import { variableOpTypeOrInitialValue } from './variable-syntax.js';
@@ -16,7 +17,7 @@ import { verifyTosaSemantics } from './semantics-bridge.js';
 import { TOSA_INFER_INTERFACE, tosaShapeInference } from './shape-inference.js';
 import { TOSA_SEMANTICS } from './semantics/index.js';
 
-const withEnum = (e: typeof ROUNDING_MODE): OpOverride => ({ parse: enumHandlingParser(e), print: printWithEnumHandling });
+const withEnum = (e: TosaEnumAttr): OpOverride => ({ parse: enumHandlingParser(e), print: printWithEnumHandling });
 const withNan: OpOverride = { parse: enumHandlingParser(NAN_MODE), print: printWithNanPropagationHandling };
 
 /** The C++-only syntax of TOSA ops (hasCustomAssemblyFormat in TosaOps.td). */
