@@ -1,13 +1,11 @@
 /**
- * Turn a module's ops into cost-model inputs: one `CollectiveSpec` per ccl
- * collective, and a simulator task graph (collectives with their chosen
- * schedules, compute ops on every rank's device, data and program-order deps).
+ * Turn a module's ccl ops into cost-model inputs: one `CollectiveSpec` per
+ * collective (the simulator's task graph is built in task-graph.ts).
  */
 import { chooseAlgorithm, costOf } from '../cost/choose.js';
 import { ALGORITHMS, COLLECTIVE_KINDS, type Algorithm, type CollectiveKind, type CollectiveSpec } from '../cost/schedule.js';
-import { deviceOfRank, worldSize } from '../model/routes.js';
+import { worldSize } from '../model/routes.js';
 import type { Topology } from '../model/types.js';
-import type { SimTask } from '../sim/types.js';
 import { ModuleReadError, tensorBytes, tensorShape, type ModuleInfo, type OpInfo } from './ops.js';
 
 export interface CollectiveInstance {
@@ -64,68 +62,6 @@ export function collectivesOf(mod: ModuleInfo, topo: Topology): CollectiveInstan
     });
   });
   return out;
-}
-
-const FREE_OPS = /^(func\.|builtin\.|arith\.constant|tosa\.const|tensor\.empty|tosa\.const_shape|ccl\.wait)/;
-
-function computeCost(op: OpInfo): { flops: number; bytes: number } | undefined {
-  const res = op.resultTypes.map(tensorShape);
-  if (FREE_OPS.test(op.name) || res.length === 0 || res.some((r) => !r)) return undefined;
-  const ins = op.operandTypes.map(tensorShape).filter((s) => s !== undefined);
-  const bytes = [...ins, ...res].reduce((a, s) => a + tensorBytes(s!), 0);
-  const out = res[0]!;
-  const elems = out.dims.reduce((a, d) => a * d, 1);
-  if (op.name === 'tosa.matmul' && ins[0] && ins[0].dims.length === 3) return { flops: 2 * elems * ins[0].dims[2], bytes };
-  return { flops: elems, bytes };
-}
-
-/**
- * The simulator's task graph. A synchronous collective waits for everything
- * before it in program order and everything after waits for it; an async one
- * only for its operands, and its users wait through `ccl.wait`.
- */
-export function simTasksOf(mod: ModuleInfo, topo: Topology, choose: (c: CollectiveInstance) => Algorithm): { tasks: SimTask[]; collectives: CollectiveInstance[] } {
-  const collectives = collectivesOf(mod, topo);
-  const byIndex = new Map(collectives.map((c) => [c.index, c]));
-  const world = mod.worldSize ?? worldSize(topo);
-  const devices = Array.from({ length: world }, (_, r) => deviceOfRank(topo, r));
-  const producer = new Map<string, string[]>(); // SSA value -> task ids
-  const tasks: SimTask[] = [];
-  let barrier: string[] = [];
-  let sinceBarrier: string[] = [];
-  mod.ops.forEach((op, i) => {
-    const dataDeps = [...new Set(op.operands.flatMap((v) => producer.get(v) ?? []))];
-    const coll = byIndex.get(i);
-    if (coll) {
-      const alg = choose(coll);
-      const schedule = costOf(coll.spec, alg, topo)?.schedule;
-      if (!schedule) throw new ModuleReadError(`${op.loc}: error: algorithm '${alg}' does not apply to ${op.name}`);
-      const id = `op${i}`;
-      const deps = coll.async ? [...new Set([...dataDeps, ...barrier])] : [...new Set([...dataDeps, ...barrier, ...sinceBarrier])];
-      tasks.push({ id, type: 'collective', schedule, deps, async: coll.async, label: `${op.name.slice(4)} (${alg}) ${op.loc.split(':').slice(-2).join(':')}` });
-      op.results.forEach((r) => producer.set(r, [id]));
-      if (coll.async) sinceBarrier.push(id);
-      else (barrier = [id]), (sinceBarrier = []);
-      return;
-    }
-    if (op.name === 'ccl.wait') {
-      op.results.forEach((r) => producer.set(r, dataDeps));
-      return;
-    }
-    const cost = computeCost(op);
-    if (!cost) {
-      op.results.forEach((r) => producer.set(r, dataDeps));
-      return;
-    }
-    const ids = devices.map((d) => {
-      const id = `op${i}@dev${d}`;
-      tasks.push({ id, type: 'compute', device: d, flops: cost.flops, bytes: cost.bytes, deps: [...new Set([...dataDeps.filter((x) => !x.includes('@') || x.endsWith(`@dev${d}`)), ...barrier])], label: op.name });
-      return id;
-    });
-    sinceBarrier.push(...ids);
-    op.results.forEach((r) => producer.set(r, ids));
-  });
-  return { tasks, collectives };
 }
 
 /** The attribute's algorithm when set and applicable, else the cheapest. */

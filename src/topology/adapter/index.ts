@@ -15,7 +15,8 @@ export function readModule(text: string, file: string, context?: Context): Modul
   return context ? readModuleWithIr(text, file, context) : readGenericModule(text, file);
 }
 
-export { collectivesOf, simTasksOf, defaultChooser, type CollectiveInstance } from './collectives.js';
+export { collectivesOf, defaultChooser, type CollectiveInstance } from './collectives.js';
+export { simTasksOf, type TaskGraphOptions } from './task-graph.js';
 export { ModuleReadError, tensorShape, tensorBytes, type ModuleInfo, type OpInfo, type AttrValue } from './ops.js';
 export { readGenericModule } from './generic-reader.js';
 export { readModuleWithIr } from './ir-reader.js';
