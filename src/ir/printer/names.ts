@@ -14,17 +14,19 @@ export class NameState {
   private readonly resultGroup = new Map<Operation, string>();
 
   constructor(root: Operation) {
-    this.numberOp(root, { nextValue: 0, nextArg: 0 });
+    this.numberOp(root, { nextValue: 0, nextArg: 0 }, true);
   }
 
-  private numberOp(op: Operation, scope: { nextValue: number; nextArg: number }): void {
-    if (op.results.length > 0) {
+  private numberOp(op: Operation, scope: { nextValue: number; nextArg: number }, isRoot = false): void {
+    const results = op.results;
+    if (results.length > 0) {
       const name = `%${scope.nextValue++}`;
       this.resultGroup.set(op, name);
-      if (op.results.length === 1) this.values.set(op.results[0], name);
-      else op.results.forEach((r, i) => this.values.set(r, `${name}#${i}`));
+      if (results.length === 1) this.values.set(results[0], name);
+      else for (let i = 0; i < results.length; i++) this.values.set(results[i], `${name}#${i}`);
     }
-    const isolated = op.hasTrait('IsolatedFromAbove') || op.parentOp === null;
+    if (op.regions.length === 0) return;
+    const isolated = isRoot || (op.definition?.traits.has('IsolatedFromAbove') ?? false);
     const inner = isolated ? { nextValue: 0, nextArg: 0 } : scope;
     for (const region of op.regions) this.numberRegion(region, inner);
   }
@@ -36,7 +38,7 @@ export class NameState {
       for (const arg of block.arguments) {
         this.values.set(arg, bi === 0 ? `%arg${scope.nextArg++}` : `%${scope.nextValue++}`);
       }
-      for (const op of block.operations) this.numberOp(op, scope);
+      for (let op = block.firstOp; op; op = op.nextOp) this.numberOp(op, scope);
     });
   }
 

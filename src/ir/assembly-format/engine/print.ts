@@ -17,24 +17,32 @@ function spaceBeforeLiteral(value: string, lastWasPunctuation: boolean): boolean
 class FormatPrinter implements CustomPrintValues {
   private shouldEmitSpace = true;
   private lastWasPunctuation = false;
-  private readonly operandsByName = new Map<string, Value[]>();
-  private readonly resultsByName = new Map<string, Value[]>();
+  private operandsByName: Map<string, Value[]> | undefined;
+  private resultsByName: Map<string, Value[]> | undefined;
 
-  constructor(private readonly p: OpAsmPrinter, private readonly op: Operation, private readonly f: FormatOp) {
-    const og = operandGroups(f.ods, op);
-    f.ods.operands.forEach((d, i) => this.operandsByName.set(d.name, og[i] ?? []));
-    const rg = resultGroups(f.ods, op);
-    f.ods.results.forEach((d, i) => this.resultsByName.set(d.name, rg[i] ?? []));
+  constructor(private readonly p: OpAsmPrinter, private readonly op: Operation, private readonly f: FormatOp) {}
+
+  /** Operand/result groups per ODS declaration, computed on first use (most formats need only a few). */
+  private groups(): [Map<string, Value[]>, Map<string, Value[]>] {
+    if (!this.operandsByName || !this.resultsByName) {
+      const { f, op } = this;
+      const og = operandGroups(f.ods, op);
+      this.operandsByName = new Map(f.ods.operands.map((d, i) => [d.name, og[i] ?? []]));
+      const rg = resultGroups(f.ods, op);
+      this.resultsByName = new Map(f.ods.results.map((d, i) => [d.name, rg[i] ?? []]));
+    }
+    return [this.operandsByName, this.resultsByName];
   }
 
   operands(name: string): Value[] {
-    return this.operandsByName.get(name) ?? [];
+    return this.groups()[0].get(name) ?? [];
   }
   attribute(name: string) {
     return this.op.getAttr(name);
   }
   types(name: string): Type[] {
-    return (this.operandsByName.get(name) ?? this.resultsByName.get(name) ?? []).map((v) => v.type);
+    const [o, r] = this.groups();
+    return (o.get(name) ?? r.get(name) ?? []).map((v) => v.type);
   }
 
   private space(): void {
