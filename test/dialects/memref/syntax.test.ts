@@ -14,7 +14,36 @@ memref.global @s : memref<f32> = dense<3.0>
 
 const ARGS = '%m: memref<4x8xf32>, %d: memref<4x8xf32, 2>, %t: memref<1xi32>, %i: index, %n: index, %m2: memref<?x?xf32>';
 
+/** Declarative-format memref and bufferization ops, as the ccl→mpi lowering emits them. */
+const DECLARATIVE = `func.func @f(%t: tensor<4x8xf32>, %m: memref<4x8xf32>, %i: index, %d: memref<?x?xf32>) -> f32 {
+  %b = bufferization.to_buffer %t : tensor<4x8xf32> to memref<4x8xf32>
+  %b2 = bufferization.to_buffer %t read_only : tensor<4x8xf32> to memref<4x8xf32>
+  %t2 = bufferization.to_tensor %m restrict writable : memref<4x8xf32> to tensor<4x8xf32>
+  %t3 = bufferization.to_tensor %m : memref<4x8xf32> to tensor<4x8xf32>
+  bufferization.dealloc_tensor %t : tensor<4x8xf32>
+  %c = bufferization.clone %m : memref<4x8xf32> to memref<4x8xf32>
+  %a = memref.alloc(%i) : memref<?xf32>
+  %a2 = memref.alloc()[%i] : memref<4xf32, affine_map<(d0)[s0] -> (d0 + s0)>>
+  %al = memref.alloca() {alignment = 64 : i64} : memref<16xf32>
+  %v = memref.load %m[%i, %i] : memref<4x8xf32>
+  memref.store %v, %m[%i, %i] {nontemporal = true} : memref<4x8xf32>
+  memref.copy %m, %b : memref<4x8xf32> to memref<4x8xf32>
+  %sv = memref.subview %m[0, %i][2, 4][1, 1] : memref<4x8xf32> to memref<2x4xf32, strided<[8, 1], offset: ?>>
+  %rc = memref.reinterpret_cast %m to offset: [0], sizes: [32], strides: [1] : memref<4x8xf32> to memref<32xf32>
+  %cs = memref.collapse_shape %m [[0, 1]] : memref<4x8xf32> into memref<32xf32>
+  %es = memref.expand_shape %cs [[0, 1]] output_shape [4, 8] : memref<32xf32> into memref<4x8xf32>
+  %ca = memref.cast %m : memref<4x8xf32> to memref<?x?xf32>
+  %dim = memref.dim %d, %i : memref<?x?xf32>
+  %g = memref.get_global @gv : memref<2xf32>
+  memref.dealloc %a : memref<?xf32>
+  %r = memref.atomic_rmw addf %v, %m[%i, %i] : (f32, memref<4x8xf32>) -> f32
+  return %v : f32
+}
+memref.global "private" @gv : memref<2xf32> = dense<0.0>
+`;
+
 const CASES: Record<string, string> = {
+  declarative: DECLARATIVE,
   globals: GLOBALS,
   alloca_scope: fn(ARGS, `  memref.alloca_scope {
     %a = memref.alloca() : memref<4xf32>
