@@ -15,6 +15,8 @@ export interface CollectiveInstance {
   readonly async: boolean;
   /** The `algorithm` attribute a pass may have set. */
   readonly algorithm?: Algorithm;
+  /** Which piece of a ccl-chunk split this is (`chunk` attribute). */
+  readonly chunk?: number;
   readonly index: number;
 }
 
@@ -44,6 +46,7 @@ export function collectivesOf(mod: ModuleInfo, topo: Topology): CollectiveInstan
     const pairs = int2d(op, 'pairs');
     const rootAttr = op.attrs.get('root');
     const algAttr = op.attrs.get('algorithm');
+    const chunkAttr = op.attrs.get('chunk');
     const algorithm = algAttr?.kind === 'string' && (ALGORITHMS as readonly string[]).includes(algAttr.value) ? (algAttr.value as Algorithm) : undefined;
     out.push({
       op: op.name,
@@ -51,6 +54,7 @@ export function collectivesOf(mod: ModuleInfo, topo: Topology): CollectiveInstan
       index,
       async: op.attrs.has('async'),
       ...(algorithm ? { algorithm } : {}),
+      ...(chunkAttr?.kind === 'int' ? { chunk: chunkAttr.value } : {}),
       spec: {
         kind,
         bytes: tensorBytes(shape),

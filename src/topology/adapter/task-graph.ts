@@ -181,7 +181,7 @@ export function simTasksOf(
       if (!schedule) throw new ModuleReadError(`${op.loc}: error: algorithm '${alg}' does not apply to ${op.name}`);
       const id = `op${i}`;
       const deps = union([dataDeps, seq.collective(id, coll.async)]);
-      tasks.push({ id, type: 'collective', schedule, deps, async: coll.async, label: `${op.name.slice(4)} (${alg}) ${op.loc.split(':').slice(-2).join(':')}` });
+      tasks.push({ id, type: 'collective', schedule, deps, async: coll.async, label: `${op.name.slice(4)} (${alg})${coll.chunk !== undefined ? ` chunk ${coll.chunk}` : ''} ${op.loc.split(':').slice(-2).join(':')}` });
       setResults({ deps: [id], received: true });
       return;
     }
