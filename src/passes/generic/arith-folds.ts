@@ -224,7 +224,8 @@ export function registerArithFolds(): void {
   r.registerFolder('arith.minnumf', binaryF(fminnum));
   r.registerFolder('arith.negf', (op, operands) => {
     const c = readElems(operands[0], op.operand(0).type);
-    if (c?.kind !== 'float') return undefined;
+    // Negating a NaN flips its sign bit, which a JS number cannot carry: leave those alone.
+    if (c?.kind !== 'float' || c.values.some((v) => Number.isNaN(v))) return undefined;
     const a = makeElems(op.context, op.results[0].type, c.values.map((v) => -v));
     return a ? [a] : undefined;
   });

@@ -61,7 +61,10 @@ export function readElems(a: Attribute | undefined, t: Type): Elems | undefined 
   }
   if (fk !== undefined) {
     if (!raw.every((v) => typeof v === 'number')) return undefined;
-    return { kind: 'float', floatKind: fk, values: raw as number[] };
+    // Attributes may hold the literal's double value; the op computes on the type's precision.
+    const values = (raw as number[]).map((v) => roundFloat(v, fk));
+    if (values.some((v) => v === undefined)) return undefined;
+    return { kind: 'float', floatKind: fk, values: values as number[] };
   }
   return undefined;
 }
@@ -110,7 +113,8 @@ export function makeElems(ctx: Context, t: Type, values: readonly (bigint | numb
     } else if (fk !== undefined) {
       const r = roundFloat(v as number, fk);
       if (r === undefined) return undefined;
-      scalars.push(r);
+      // APFloat's default NaN is the positive quiet NaN; hardware NaNs from JS arithmetic may carry a sign.
+      scalars.push(Number.isNaN(r) ? NaN : r);
     } else return undefined;
   }
   if (!shaped) {
