@@ -47,9 +47,14 @@ export interface TosaOpSemantics {
 export const TOSA_SEMANTICS: ReadonlyMap<string, TosaOpSemantics> = new Map(
   ODS_OPS.map((ods) => {
     const rule = RULES[ods.name];
+    const infer = rule?.infer;
     const sem: TosaOpSemantics = {
       ods,
-      ...(rule?.infer ? { infer: rule.infer } : {}),
+      // Rules index operands by position: refuse operand lists and attributes ODS would reject.
+      ...(infer ? { infer: (op: InferInput): InferResult => {
+        const problem = verifyInferPreconditions(ods, op);
+        return problem ? { ok: false, message: problem } : infer(op);
+      } } : {}),
       verify: (op: OpView) => {
         const m = verifyWith(ods, rule, op);
         return m === undefined ? [] : [m];
@@ -80,12 +85,7 @@ export function formatTosaDiagnostic(opName: string, body: string): string | und
 
 /** Shape inference; components as MLIR's inferReturnTypeComponents returns them. */
 export function inferTosaOp(op: InferInput): InferResult | undefined {
-  const sem = TOSA_SEMANTICS.get(op.name);
-  if (!sem?.infer) return undefined;
-  // Rules index operands by position: refuse operand lists ODS would reject.
-  const problem = verifyInferPreconditions(sem.ods, op);
-  if (problem) return { ok: false, message: problem };
-  return sem.infer(op);
+  return TOSA_SEMANTICS.get(op.name)?.infer?.(op);
 }
 
 /**
