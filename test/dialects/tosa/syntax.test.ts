@@ -31,8 +31,9 @@ const ENUM_OPS = fn(
 );
 
 const BLOCK_SCALED = fn(
-  '%arg0: tensor<4x32xf4E2M1FN>, %arg1: tensor<4x1xf8E8M0FNU>, %x: tensor<6x2x32xf32>',
+  '%arg0: tensor<4x32xf4E2M1FN>, %arg1: tensor<4x1xf8E8M0FNU>, %x: tensor<6x2x32xf32>, %p: tensor<4x8x32xf8E4M3FN>, %ps: tensor<4x8x1xf8E8M0FNU>, %q: tensor<4x16x32xf8E4M3FN>, %qs: tensor<4x16x1xf8E8M0FNU>',
   [
+    '  %m = tosa.matmul_t_block_scaled %p, %ps, %q, %qs {block_size = #tosa.block_size<BLOCK_SIZE_32>} : (tensor<4x8x32xf8E4M3FN>, tensor<4x8x1xf8E8M0FNU>, tensor<4x16x32xf8E4M3FN>, tensor<4x16x1xf8E8M0FNU>) -> tensor<4x8x16xf32>',
     '  %0 = tosa.cast_from_block_scaled %arg0, %arg1 {block_size = #tosa.block_size<BLOCK_SIZE_32> : i32} : (tensor<4x32xf4E2M1FN>, tensor<4x1xf8E8M0FNU>) -> tensor<4x32xf32>',
     '  %1 = tosa.cast_from_block_scaled %arg0, %arg1 {block_size = BLOCK_SIZE_32, stochastic = true} : (tensor<4x32xf4E2M1FN>, tensor<4x1xf8E8M0FNU>) -> tensor<4x32xf32>',
     '  %a, %sa = tosa.cast_to_block_scaled %x {block_size = BLOCK_SIZE_32} : (tensor<6x2x32xf32>) -> (tensor<6x2x32xf6E3M2FN>, tensor<6x2x1xf8E8M0FNU>)',
@@ -101,6 +102,8 @@ describe('tosa custom syntax', () => {
     const generic = ourPrint(ENUM_OPS, true);
     expect(generic).toContain('rounding_mode = #tosa.rounding_mode<DOUBLE_ROUND>');
     expect(generic).toContain('mode = #tosa.resize_mode<BILINEAR>');
+    expect(ourPrint(BLOCK_SCALED)).toMatch(/tosa\.matmul_t_block_scaled %arg3, %arg4, %arg5, %arg6 \{block_size = BLOCK_SIZE_32\} : /);
+    expect(ourPrint(BLOCK_SCALED, true)).toContain('<{block_size = #tosa.block_size<BLOCK_SIZE_32>}>');
   });
 
   it('keeps cond_if / while_loop operands, result types, regions and attributes', () => {
