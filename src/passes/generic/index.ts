@@ -12,8 +12,9 @@ import { csePass } from './cse.js';
 import { dcePass } from './dce.js';
 import { printOpStatsPass } from './print-op-stats.js';
 import { symbolDcePass } from './symbol-dce.js';
+import { verifyPass } from './verify-pass.js';
 
-export { canonicalizePass, csePass, dcePass, printOpStatsPass, symbolDcePass };
+export { canonicalizePass, csePass, dcePass, printOpStatsPass, symbolDcePass, verifyPass };
 export { canonicalizationPatterns, registerCanonicalizationPatterns } from './canonicalization-patterns.js';
 export { eliminateCommonSubexpressions } from './cse.js';
 export { eliminateDeadCode } from './dce.js';
@@ -30,6 +31,7 @@ export function registerGenericPasses(registry: PassRegistry = passRegistry): vo
   registry.register(dcePass);
   registry.register(symbolDcePass);
   registry.register(printOpStatsPass);
+  registry.register(verifyPass);
 }
 
 registerArithFolds();

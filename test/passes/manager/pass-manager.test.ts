@@ -150,3 +150,20 @@ describe('crash reproducer', () => {
     expect(existsSync(file)).toBe(true);
   });
 });
+
+describe('generic passes through the shared registry', () => {
+  it('verify fails on invalid IR with the verifier diagnostics; print-op-stats and dce run', async () => {
+    const { passRegistry, opStatistics, formatOpStatistics } = await import('../../../src/passes/index.js');
+    expect(passRegistry.passes().map((p) => p.argument)).toEqual(expect.arrayContaining(['canonicalize', 'cse', 'dce', 'symbol-dce', 'print-op-stats', 'verify']));
+    const m = parseModule();
+    // Break g's terminator without verification, then ask for it explicitly.
+    PassManager.parse('builtin.module(func.func(test-break))', { registry: testRegistry(), verifyEach: false }).run(m);
+    const r = PassManager.parse('builtin.module(verify)', { verifyEach: false }).run(m);
+    expect(r.ok).toBe(false);
+    expect(r.failure?.pass?.info.argument).toBe('verify');
+    expect(r.diagnostics[0].severity).toBe('error');
+    expect(formatOpStatistics(opStatistics(parseModule()), false)).toBe(
+      'Operations encountered:\n-----------------------\n  builtin.module , 1\n     func.func   , 2\n     func.return , 2\n',
+    );
+  });
+});
