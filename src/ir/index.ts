@@ -4,6 +4,7 @@ import type { Context } from './core/context.js';
 import type { Operation } from './core/operation.js';
 import { parseSource, type ParseOptions, type ParseResult } from './parser/index.js';
 import { printType } from './printer/types.js';
+import { printAttribute as printAttributeText } from './printer/attributes.js';
 
 export { Context } from './core/context.js';
 export { Operation, emptyState, type OperationState } from './core/operation.js';
@@ -37,6 +38,6 @@ export { SourceFile, ParseError, type ParseOptions, type ParseResult, type Resou
 
 /** Parse MLIR text into a module (throws DiagnosticError with located diagnostics). */
 export function parse(context: Context, text: string, options: ParseOptions = {}): ParseResult {
-  return parseSource(context, text, options, printType);
+  return parseSource(context, text, options, printType, (a) => printAttributeText(a));
 }
 

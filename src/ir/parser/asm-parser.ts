@@ -119,6 +119,7 @@ export class AsmParser implements OpAsmParser {
   parseTypeFromString(text: string): Type {
     const sub = new ParserState(this.p.context, new SourceFile('<type>', text));
     sub.printType = this.p.printType;
+    sub.printAttribute = this.p.printAttribute;
     return parseType(sub);
   }
   parseDialectBody(): string {

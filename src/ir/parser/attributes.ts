@@ -116,7 +116,7 @@ export function parseAttribute(p: ParserState, type?: Type): Attribute {
       break;
   }
   if (atType(p)) return ctx.typeAttr(parseType(p));
-  return p.fail('expected attribute value');
+  return p.failWrongToken('expected attribute value');
 }
 
 function parseHashAttribute(p: ParserState): Attribute {

@@ -114,7 +114,7 @@ function parseElementsType(p: ParserState, contextType: Type | undefined, offset
     type = parseType(p);
     offset = start;
   } else if (!type) {
-    p.fail("expected ':'");
+    p.failWrongToken("expected ':'");
   }
   if (!isShaped(type)) p.fail('elements literal must be a shaped type', offset);
   if (!hasStaticShape(type)) p.fail('elements literal type must have static shape', offset);
@@ -214,6 +214,7 @@ export function parseSparseElements(p: ParserState, contextType?: Type): Attribu
   const valTree = parseLiteralTree(p);
   p.expect('>', "expected '>'");
   const type = parseElementsType(p, contextType, kw.offset);
+  checkSparse(p, type, idxTree, valTree, kw.offset);
   const rank = type.kind === 'tensor' || type.kind === 'vector' ? type.shape.length : 0;
   const i64 = ctx.integerType(64);
   const idxShape = idxTree.splat ? [1, rank] : idxTree.shape.length === 1 ? [1, idxTree.shape[0]] : idxTree.shape;
@@ -222,4 +223,31 @@ export function parseSparseElements(p: ParserState, contextType?: Type): Attribu
   values = buildDense(p, valTree, ctx.tensorType(valShape, type.elementType), kw.offset);
   void parseAttribute;
   return ctx.sparseElementsAttr(type, indices, values);
+}
+
+/** MLIR's SparseElementsAttr::verify, on the shapes its parser infers (reported at `sparse`). */
+function checkSparse(p: ParserState, type: ShapedType, idx: LiteralTree, val: LiteralTree, offset: number): void {
+  const shape = type.kind === 'tensor' || type.kind === 'vector' ? type.shape : [];
+  const rank = shape.length;
+  const idxShape = idx.shape.length === 0 ? [1, rank] : idx.shape;
+  const valShape = val.shape.length === 0 ? [idxShape[0]] : val.shape;
+  if (valShape.length !== 1) p.fail('expected 1-d tensor for sparse element values', offset);
+  const dims = (s: readonly number[]): string => s.join(', ');
+  const shapeError = (): never =>
+    p.fail(
+      `expected shape ([${dims(shape)}]); inferred shape of indices literal ([${dims(idxShape)}]); inferred shape of values literal ([${dims(valShape)}])`,
+      offset,
+    );
+  if (idxShape.length === 2) {
+    if (idxShape[1] !== rank) shapeError();
+  } else if (idxShape.length !== 1 || rank !== 1) shapeError();
+  if (idxShape[0] !== valShape[0]) shapeError();
+  const values = idx.values.map((v) => (v.kind === 'int' ? BigInt.asUintN(64, v.value) : 0n));
+  const typeText = p.printType ? p.printType(type) : type.kind;
+  const check = (n: number, index: readonly bigint[]): void => {
+    if (index.length === rank && index.every((x, d) => x < BigInt(shape[d]))) return;
+    p.fail(`sparse index #${n} is not contained within the value shape, with index=[${index.join(', ')}], and type='${typeText}'`, offset);
+  };
+  if (idx.shape.length === 0) return check(0, Array.from({ length: rank }, () => values[0] ?? 0n));
+  for (let i = 0; i < idxShape[0]; i++) check(i, values.slice(i * rank, i * rank + rank));
 }

@@ -55,6 +55,7 @@ export function bodyParser(p: ParserState, sym: DialectSymbol): DialectBodyParse
     if (sym.bodyStart < 0) p.fail(`expected '<' after '${sym.dialect}.${sym.mnemonic}'`, sym.offset);
     const s = new ParserState(p.context, p.file, sym.bodyStart, sym.bodyEnd);
     s.printType = p.printType;
+    s.printAttribute = p.printAttribute;
     return s;
   };
   const whole = <T>(parse: (s: ParserState) => T): T => {

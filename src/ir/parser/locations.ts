@@ -23,7 +23,7 @@ export function parseLocationBody(p: ParserState): Location {
       p.expect('(', "expected '(' in callsite location");
       const callee = parseLocationBody(p);
       const at = p.peek();
-      if (at.text !== 'at' || at.kind !== Kind.BareId) p.fail("expected 'at' in callsite");
+      if (at.text !== 'at' || at.kind !== Kind.BareId) p.failWrongToken("expected 'at' in callsite location");
       p.next();
       const caller = parseLocationBody(p);
       p.expect(')', "expected ')' in callsite location");

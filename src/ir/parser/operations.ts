@@ -13,6 +13,7 @@ import { parseAttribute, parseAttributeEntries } from './attributes.js';
 import { parseLocationBody } from './locations.js';
 import { SsaScopes, BlockScope, type UnresolvedOperand } from './ssa.js';
 import { AsmParser } from './asm-parser.js';
+import { DeferredLocations } from './deferred-locations.js';
 
 /** Op parsing with SSA scopes and block labels; one per top-level parse. */
 export class OperationParser {
@@ -20,6 +21,8 @@ export class OperationParser {
   private readonly blockScopes: BlockScope[] = [];
   /** Default dialects of enclosing ops (OpAsmOpInterface::getDefaultDialect). */
   private readonly defaultDialects: string[] = [];
+  /** `loc(#alias)` uses whose alias may be defined further down the file. */
+  readonly deferredLocations = new DeferredLocations();
 
   constructor(readonly p: ParserState) {
     this.ssa = new SsaScopes(p);
@@ -32,7 +35,7 @@ export class OperationParser {
 
   parseOperandUse(): UnresolvedOperand {
     const t = this.p.peek();
-    if (t.kind !== Kind.PercentId) this.p.fail('expected SSA operand');
+    if (t.kind !== Kind.PercentId) this.p.failWrongToken('expected SSA operand');
     this.p.next();
     let number = 0;
     const h = this.p.peek();
@@ -70,7 +73,7 @@ export class OperationParser {
     let op: Operation;
     if (t.kind === Kind.String) op = this.parseGenericOperation(start);
     else if (t.kind === Kind.BareId) op = this.parseCustomOperation(start);
-    else op = p.fail('expected operation name in quotes');
+    else op = p.failWrongToken('expected operation name in quotes');
 
     const expected = results.reduce((n, r) => n + r.count, 0);
     if (results.length > 0 && expected !== op.results.length) {
@@ -183,7 +186,8 @@ export class OperationParser {
     if (t.kind !== Kind.BareId || t.text !== 'loc') return undefined;
     p.next();
     p.expect('(', "expected '(' in location");
-    const loc = parseLocationBody(p);
+    const a = p.peek();
+    const loc = a.kind === Kind.HashId && !a.text.includes('.') ? this.deferredLocations.parseAlias(p) : parseLocationBody(p);
     p.expect(')', "expected ')' in location");
     return loc;
   }

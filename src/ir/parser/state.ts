@@ -43,8 +43,11 @@ export class ParserState {
   readonly locationFile: string;
   /** Prints a type for messages (installed by the top-level parser, avoiding an import cycle). */
   printType: ((t: Type) => string) | undefined;
+  /** Prints an attribute for messages (installed like printType). */
+  printAttribute: ((a: Attribute) => string) | undefined;
 
-  constructor(readonly context: Context, file: SourceFile, start = 0, end = file.text.length) {
+  constructor(readonly context: Context, file: SourceFile, private readonly rangeStart = 0, end = file.text.length) {
+    const start = rangeStart;
     this.file = file;
     this.tokens = new TokenStream(file.text, start, end);
     this.locationFile = file.name;
@@ -81,8 +84,19 @@ export class ParserState {
 
   /** Consume `text` or fail with MLIR's "expected '...'" wording. */
   expect(text: string, what?: string): Token {
-    if (!this.is(text)) this.fail(what ?? `expected '${text}'`);
+    if (!this.is(text)) this.failWrongToken(what ?? `expected '${text}'`);
     return this.tokens.next();
+  }
+
+  /**
+   * MLIR's emitWrongTokenError: a missing token is reported just past the
+   * last thing written before it, skipping blank lines and `//` comments, so
+   * the error lands on the line that lacks the token rather than the next one.
+   */
+  failWrongToken(message: string): never {
+    const t = this.tokens.peek();
+    if (t.kind === Kind.Unknown) this.fail(message);
+    throw new ParseError(wrongTokenOffset(this.source, t.kind === Kind.EOF ? Math.max(this.rangeStart, t.offset - 1) : t.offset, this.rangeStart), message);
   }
 
   fail(message: string, offset?: number): never {
@@ -102,7 +116,7 @@ export class ParserState {
    */
   errorOffset(): number {
     const t = this.tokens.peek();
-    return t.offset;
+    return t.kind === Kind.EOF ? Math.max(this.rangeStart, t.offset - 1) : t.offset;
   }
 
   location(offset: number): Location {
@@ -126,6 +140,22 @@ export class ParserState {
     if (this.consumeIf(close)) return;
     this.commaList(parseElement);
     this.expect(close, `expected ',' or '${close}'`);
+  }
+}
+
+/** Where MLIR's emitWrongTokenError points for a token at `offset` (see failWrongToken). */
+export function wrongTokenOffset(source: string, offset: number, bufferStart = 0): number {
+  let end = offset;
+  for (;;) {
+    while (end > bufferStart && (source[end - 1] === ' ' || source[end - 1] === '\t')) end--;
+    if (end === bufferStart) return offset;
+    const c = source[end - 1];
+    if (c !== '\n' && c !== '\r') return end;
+    end--;
+    // The line now ending at `end`: cut a `//` comment off it (MLIR assumes `//` starts one).
+    const lineStart = Math.max(bufferStart, Math.max(source.lastIndexOf('\n', end - 1), source.lastIndexOf('\r', end - 1)) + 1);
+    const comment = source.slice(lineStart, end).indexOf('//');
+    if (comment >= 0) end = lineStart + comment;
   }
 }
 

@@ -38,7 +38,7 @@ export function parseType(p: ParserState): Ty.Type {
   const ctx = p.context;
   if (t.kind === Kind.Punct && t.text === '(') return parseFunctionType(p);
   if (t.kind === Kind.BangId) return parseDialectOrAliasType(p);
-  if (t.kind !== Kind.BareId) p.fail('expected non-function type');
+  if (t.kind !== Kind.BareId) p.failWrongToken('expected non-function type');
   const m = INT_TYPE.exec(t.text);
   if (m) {
     p.next();
@@ -84,7 +84,7 @@ export function parseType(p: ParserState): Ty.Type {
     case 'vector':
       return parseVectorType(p);
     default:
-      return p.fail('expected non-function type');
+      return p.failWrongToken('expected non-function type');
   }
 }
 
