@@ -57,6 +57,8 @@ export interface AttributeArbitraries {
 /** An integer value that fits `t` (signed range for signless and si, unsigned for ui). */
 export function integerValueArbitrary(t: IntegerType | { kind: 'index' }): fc.Arbitrary<bigint> {
   if (t.kind === 'index') return fc.bigInt({ min: -(1n << 63n), max: (1n << 63n) - 1n });
+  // Signless i1 prints as true/false, i.e. 1 and 0 (MLIR's printing of signless values as signed stops there).
+  if (t.width === 1 && t.signedness === 'signless') return fc.constantFrom(0n, 1n);
   const w = BigInt(t.width);
   const [min, max] = t.signedness === 'unsigned' ? [0n, (1n << w) - 1n] : [-(1n << (w - 1n)), (1n << (w - 1n)) - 1n];
   return fc.oneof(fc.constantFrom(...[0n, 1n, min, max].filter((v) => v >= min && v <= max)), fc.bigInt({ min, max }));
@@ -154,7 +156,8 @@ export function attributeArbitraries(ctx: Context, options: AttributeOptions = {
               : integerValueArbitrary(el as IntegerType);
         const forms: fc.Arbitrary<Attribute>[] = [
           scalar.map((v) => ctx.denseElementsAttr(t, [v], true)),
-          fc.array(scalar, { minLength: n, maxLength: n }).map((vs) => ctx.denseElementsAttr(t, vs, false)),
+          // One element is a splat (MLIR makes no difference; numaccl's uniquer does).
+          fc.array(scalar, { minLength: n, maxLength: n }).map((vs) => ctx.denseElementsAttr(t, vs, n === 1)),
         ];
         const w = el.kind === 'float' ? (el as FloatType).width : (el as IntegerType).width;
         if (el.kind === 'integer' && [8, 16, 32, 64].includes(w)) {

@@ -51,8 +51,8 @@ export function floatValueArbitrary(kind: FloatKind, specials = true): fc.Arbitr
   const small = fc.constantFrom(...(kind === 'f8E8M0FNU' ? [1, 2, 0.5] : [0, 1, -1, 0.5, 1.5, -2]));
   if (!specials || !r.specials) return fc.oneof({ arbitrary: small, weight: 2 }, { arbitrary: finite, weight: 3 });
   return fc.oneof(
-    { arbitrary: small, weight: 2 },
-    { arbitrary: finite, weight: 3 },
+    { arbitrary: small, weight: 4 },
+    { arbitrary: finite, weight: 6 },
     { arbitrary: fc.constantFrom(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN, -0), weight: 1 },
   );
 }
