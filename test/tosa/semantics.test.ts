@@ -125,3 +125,20 @@ describe('silent failures (mlir-opt-22 exits 1 without a diagnostic)', () => {
     expect(verifyTosaOp({ ...op, constants: [undefined, [1, 1, 1, 1], [0]], definingOps: [undefined, 'tosa.const_shape', 'tosa.const'] })).toEqual([]);
   });
 });
+
+describe('variables (messages observed from mlir-opt-22)', () => {
+  const read = (result: string, declared: string | false): OpView => ({
+    name: 'tosa.variable_read', operands: [], results: [ty(result)],
+    attrs: { name: '@v', variable_type: declared === false ? false : { kind: 'type', type: declared } },
+  });
+  test('element type and shape must match the declaration (shapes compared for compatibility)', () => {
+    expect(verifyTosaOp(read('tensor<2x3xi16>', 'tensor<2x3xi8>'))).toEqual(["require same element type for 'output1' ('i16') and the input tensor ('i8')"]);
+    expect(verifyTosaOp(read('tensor<3x2xi8>', 'tensor<2x3xi8>'))).toEqual(["require same shapes for 'output1' ('tensor<3x2xi8>') and the input tensor ('tensor<2x3xi8>')"]);
+    expect(verifyTosaOp(read('tensor<*xi8>', 'tensor<2x3xi8>'))).toEqual([]);
+    const write: OpView = { name: 'tosa.variable_write', operands: [ty('tensor<2x?xi8>')], results: [], attrs: { name: '@v', variable_type: { kind: 'type', type: 'tensor<2x3xi8>' } } };
+    expect(verifyTosaOp(write)).toEqual([]);
+  });
+  test('undeclared variables', () => {
+    expect(verifyTosaOp(read('tensor<2xi8>', false))).toEqual(["'v' has not been declared by 'tosa.variable'"]);
+  });
+});

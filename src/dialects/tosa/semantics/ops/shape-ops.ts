@@ -1,6 +1,7 @@
 // Shape operators over !tosa.shape values, and variables.
 import { inferred, intAttr, type InferInput, type InferResult, type OpView } from '../op-view.js';
-import { elementOf, isRanked, isShape, isTensor, printType, type AbstractType } from '../types.js';
+import { elementOf, isRanked, isShape, isTensor, parseType, printType, type AbstractType } from '../types.js';
+import { compatibleShapes } from '../traits.js';
 import type { OpRule } from './common.js';
 
 const rankOfShape = (t: AbstractType | undefined): number => (t && isShape(t) ? t.rank : 0);
@@ -49,18 +50,24 @@ function verifySliceShape(op: OpView): string | undefined {
 const BINARY_SHAPE = ['add', 'sub', 'mul', 'div_ceil', 'div_floor', 'mod', 'max', 'min'];
 const UNARY_SHAPE = ['exp2', 'log2_ceil', 'log2_floor'];
 
-/** Variable ops check against the declared variable type, passed as attrs.variable_type by the caller. */
+/**
+ * Variable ops check against the declared variable's type, which the caller
+ * passes as attrs.variable_type ({ kind: 'type', type: 'tensor<...>' }), or
+ * `false` when no tosa.variable of that name exists.
+ */
 function verifyVariableAccess(valueName: string, index: 'operand' | 'result') {
   return (op: OpView): string | undefined => {
     const declared = op.attrs['variable_type'];
+    const sym = typeof op.attrs['name'] === 'string' ? op.attrs['name'].replace(/^@/, '') : '';
+    if (declared === false) return `'${sym}' has not been declared by 'tosa.variable'`;
     if (!declared || typeof declared !== 'object' || !('kind' in declared) || declared.kind !== 'type') return undefined;
     const v = index === 'operand' ? op.operands[0] : op.results[0];
     if (!v) return undefined;
+    const d = parseType(declared.type);
     const e = elementOf(v);
-    const d = declared.type;
-    const de = /x([^x>]+)>$/.exec(d)?.[1] ?? d;
+    const de = elementOf(d);
     if (e !== de) return `require same element type for '${valueName}' ('${e}') and the input tensor ('${de}')`;
-    if (printType(v) !== d) return `require same shapes for '${valueName}' ('${printType(v)}') and the input tensor ('${d}')`;
+    if (!compatibleShapes([v, d])) return `require same shapes for '${valueName}' ('${printType(v)}') and the input tensor ('${printType(d)}')`;
     return undefined;
   };
 }
