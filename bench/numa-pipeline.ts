@@ -80,7 +80,10 @@ function runVariant(v: Variant): Row {
   const predicted = annotated
     ? predictedAttrs.reduce((a, b) => a + b, 0)
     : main.collectives.reduce((a, c) => a + costOf(c.spec, chooser(c), t)!.us, 0);
-  const dev0 = main.result.timeline.filter((e) => e.lane === 'dev0 compute').reduce((a, e) => a + e.end_us - e.start_us, 0);
+  // Compute ops only; the collectives' reduction steps share that engine but are part of their collective.
+  const dev0 = main.result.timeline
+    .filter((e) => e.lane === 'dev0 compute' && !e.label.startsWith('reduction: '))
+    .reduce((a, e) => a + e.end_us - e.start_us, 0);
   return {
     variant: v,
     collectives: main.collectives.length,
@@ -115,7 +118,7 @@ for (const r of rows) lines.push(`- ${r.variant.name}: \`${r.variant.passes.repl
 lines.push('');
 lines.push('Columns: *Σ predicted* is the sum of the `predicted_us` that `ccl-select-schedule` wrote '
   + '(† no pass annotated the collectives: the cost model\'s time for `library`, the MPI call an unannotated collective lowers to). '
-  + '*compute on dev0* is the roofline time of all compute one device runs. *makespan* is `simulate` on the task graph '
+  + '*compute on dev0* is the roofline time of the compute ops one device runs (the collectives\' reduction steps run on the same engine, queued before waiting compute, and are not included). *makespan* is `simulate` on the task graph '
   + 'in program issue order (compute in order per device; an async collective starts when issued and its operands are ready; '
   + '`ccl.wait` blocks what follows), at most 2 collectives in flight per device (*1 stream*: at most one, so chunks cannot pipeline with each other). *ideal issue order* lets every op run as soon as '
   + 'its operands are ready (an upper bound for a better `ccl-overlap`). *joins copied* prices the `tensor.concat` that re-joins '

@@ -18,13 +18,35 @@ describe('simulator', () => {
     expect(r.tasks.find((x) => x.id === 'm')!.start_us).toBeCloseTo(ar.us, 6);
   });
   it('an async collective overlaps independent compute', () => {
+    // An all-gather has no reduction steps: its transfers need no compute engine.
+    const ag = costOf({ kind: 'all_gather', bytes: 8 << 20, groups: [[0, 1, 2, 3, 4, 5]] }, 'ring', t)!;
+    expect(ag.schedule.stages.every((st) => st.compute.length === 0)).toBe(true);
+    const tasks: SimTask[] = [
+      { id: 'c', type: 'collective', schedule: ag.schedule, async: true },
+      { id: 'm', type: 'compute', device: 0, ...mm },
+    ];
+    const r = simulate(t, tasks);
+    const m = computeUs(t, { device: 0, ...mm });
+    expect(r.makespan_us).toBeCloseTo(Math.max(ag.us, m), 6);
+  });
+  it("a collective's reductions run on the device's compute engine: they wait for compute there", () => {
     const tasks: SimTask[] = [
       { id: 'c', type: 'collective', schedule: ar.schedule, async: true },
       { id: 'm', type: 'compute', device: 0, ...mm },
     ];
     const r = simulate(t, tasks);
     const m = computeUs(t, { device: 0, ...mm });
-    expect(r.makespan_us).toBeCloseTo(Math.max(ar.us, m), 6);
+    expect(m).toBeGreaterThan(ar.us);
+    // The ring's first reduction on dev0 waits for the matmul, so the all-reduce ends after it.
+    expect(r.tasks.find((x) => x.id === 'c')!.end_us).toBeGreaterThan(m);
+    // One engine: nothing overlaps on any device's compute lane.
+    const lanes = new Map<string, { start_us: number; end_us: number }[]>();
+    for (const e of r.timeline) if (e.lane.endsWith('compute')) lanes.set(e.lane, [...(lanes.get(e.lane) ?? []), e]);
+    expect(lanes.get('dev0 compute')!.some((e) => e.start_us >= m - 1e-9)).toBe(true);
+    for (const events of lanes.values()) {
+      const sorted = [...events].sort((a, b) => a.start_us - b.start_us);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i].start_us).toBeGreaterThanOrEqual(sorted[i - 1].end_us - 1e-9);
+    }
   });
   it('a device with one stream runs its collectives one after the other', () => {
     const two: SimTask[] = [

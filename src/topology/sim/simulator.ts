@@ -5,7 +5,10 @@
  * latency then data, host-staged routes store-and-forward, a stage's
  * reductions follow its transfers. Tasks start when their deps are done,
  * subject to per-device collective stream limits and one compute engine per
- * device. With no shared link it reproduces the closed form exactly.
+ * device. A collective's reductions run on that engine too (they stream the
+ * device's memory like any kernel), so they queue behind compute and hold it
+ * up; waiting reductions go before waiting compute tasks. With no shared link
+ * and no other work it reproduces the closed form exactly.
  */
 import { computeUs, routeOf } from '../cost/closed-form.js';
 import type { Schedule, Transfer } from '../cost/schedule.js';
@@ -50,6 +53,8 @@ export function simulate(t: Topology, tasks: readonly SimTask[], opts: SimOption
   const started = new Map<string, number>();
   const inFlight = new Map<number, number>();
   const computeBusy = new Set<number>();
+  // Reductions waiting for their device's engine (served before compute tasks).
+  const engineQueue = new Map<number, (() => void)[]>();
   const timeline: TimelineEvent[] = [];
   const busy = new Map<string, number>();
   const carried = new Map<string, number>();
@@ -77,16 +82,41 @@ export function simulate(t: Topology, tasks: readonly SimTask[], opts: SimOption
     step(0);
   }
 
-  function runSchedule(s: Schedule, done: () => void): void {
+  function acquireEngine(device: number, fn: () => void): void {
+    if (!computeBusy.has(device)) {
+      computeBusy.add(device);
+      return fn();
+    }
+    engineQueue.set(device, [...(engineQueue.get(device) ?? []), fn]);
+  }
+
+  function releaseEngine(device: number): void {
+    const next = engineQueue.get(device)?.shift();
+    if (next) return next(); // the engine stays busy
+    computeBusy.delete(device);
+    dirty = true;
+  }
+
+  function runSchedule(s: Schedule, label: string, done: () => void): void {
     const stageAt = (i: number): void => {
       if (i >= s.stages.length) return done();
       const st = s.stages[i];
       const afterTransfers = (): void => {
         const perDevice = new Map<number, number>();
         for (const c of st.compute) perDevice.set(c.device, (perDevice.get(c.device) ?? 0) + computeUs(t, c));
-        const dt = Math.max(0, ...perDevice.values());
-        if (dt > 0) after(dt, () => stageAt(i + 1));
-        else stageAt(i + 1);
+        const busy = [...perDevice].filter(([, us]) => us > 0);
+        if (busy.length === 0) return stageAt(i + 1);
+        let pending = busy.length;
+        for (const [d, us] of busy) {
+          acquireEngine(d, () => {
+            const start = now;
+            after(us, () => {
+              timeline.push({ lane: `dev${d} compute`, start_us: start, end_us: now, label: `reduction: ${label}`, kind: 'compute' });
+              releaseEngine(d);
+              if (--pending === 0) stageAt(i + 1);
+            });
+          });
+        }
       };
       let left = st.transfers.length;
       if (left === 0) return afterTransfers();
@@ -125,7 +155,7 @@ export function simulate(t: Topology, tasks: readonly SimTask[], opts: SimOption
         started.set(task.id, now);
         const start = now;
         after(computeUs(t, task), () => {
-          computeBusy.delete(task.device);
+          releaseEngine(task.device);
           timeline.push({ lane: `dev${task.device} compute`, start_us: start, end_us: now, label: task.label ?? task.id, kind: 'compute' });
           finish(task.id);
         });
@@ -138,7 +168,7 @@ export function simulate(t: Topology, tasks: readonly SimTask[], opts: SimOption
         devs.forEach((d) => inFlight.set(d, (inFlight.get(d) ?? 0) + 1));
         started.set(task.id, now);
         const start = now;
-        runSchedule(task.schedule, () => {
+        runSchedule(task.schedule, task.label ?? task.id, () => {
           devs.forEach((d) => inFlight.set(d, inFlight.get(d)! - 1));
           for (const d of devs) {
             timeline.push({ lane: `dev${d} comm`, start_us: start, end_us: now, label: task.label ?? task.id, kind: 'collective' });

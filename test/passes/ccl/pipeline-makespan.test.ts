@@ -119,9 +119,10 @@ describe('chunk + overlap on the tensor-parallel decoder layer (dual-socket-6dla
   const select = `ccl-select-schedule{topology=${DUAL}}`;
   const unchunked = makespan(runPasses(DECODER, select));
 
-  it.each([2, 4])('ccl-chunk{chunks=%i} + ccl-overlap lowers the simulated makespan against no chunking', (n) => {
-    const out = runPasses(DECODER, `ccl-chunk{chunks=${n}},${select},ccl-overlap`);
-    expect(out.match(/ccl\.all_reduce async/g)).toHaveLength(2 * n);
+  it('ccl-chunk{chunks=2} + ccl-overlap lowers the simulated makespan against no chunking', () => {
+    const out = runPasses(DECODER, `ccl-chunk{chunks=2},${select},ccl-overlap`);
+    expect(out.match(/ccl\.all_reduce async/g)).toHaveLength(4);
+    expect(out.match(/tosa\.matmul/g)).toHaveLength(9 + 2); // the two row-parallel projections are split in two
     expect(makespan(out)).toBeLessThan(unchunked);
   });
 
