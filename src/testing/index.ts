@@ -36,3 +36,5 @@ export {
   MLIR_TOKEN_VOCABULARY,
   type Mutation,
 } from './mutate.js';
+// Random topologies, collectives and schedules (written alongside the topology model).
+export * from './topology/index.js';

@@ -13,16 +13,30 @@ function stripAttributes(module: Operation): void {
 }
 
 it('docs example: the pass keeps modules valid and changes only attributes', () => {
+  // Verbatim from docs/testing.md.
   const ctx = createContext({ allowUnregistered: true });
   fc.assert(
-    fc.property(moduleArbitrary(ctx, { maxRegionDepth: 2, zeroSizedDims: false }), (module) => {
-      const opsBefore = countOps(module);
+    fc.property(moduleArbitrary(ctx, { maxRegionDepth: 2 }), (module) => {
       stripAttributes(module);
-      expect(verify(module).filter((d) => d.severity === 'error')).toEqual([]);
-      expect(countOps(module)).toBe(opsBefore);
-      module.walk((op) => expect(op.attributes.entries).toEqual([]));
+      // Still valid, and nothing discardable left.
+      if (verify(module).some((d) => d.severity === 'error')) return false;
+      let clean = true;
+      module.walk((op) => void (clean &&= op.attributes.entries.length === 0));
+      return clean;
     }),
     { numRuns: 200 },
+  );
+});
+
+it('docs example: the pass keeps the op count', () => {
+  const ctx = createContext({ allowUnregistered: true });
+  fc.assert(
+    fc.property(moduleArbitrary(ctx, { maxRegionDepth: 2 }), (module) => {
+      const before = countOps(module);
+      stripAttributes(module);
+      expect(countOps(module)).toBe(before);
+    }),
+    { numRuns: 100 },
   );
 });
 
