@@ -6,6 +6,7 @@ import { registerArithFolds } from './arith-folds.js';
 import { registerMoreArithFolds } from './arith-more-folds.js';
 import { registerTosaFolds } from './tosa-folds.js';
 import { arithPatterns } from './arith-patterns.js';
+import { tosaPatterns } from './tosa-patterns.js';
 import { registerCanonicalizationPatterns } from './canonicalization-patterns.js';
 import { canonicalizePass } from './canonicalize.js';
 import { csePass } from './cse.js';
@@ -37,5 +38,5 @@ export function registerGenericPasses(registry: PassRegistry = passRegistry): vo
 registerArithFolds();
 registerMoreArithFolds();
 registerTosaFolds();
-registerCanonicalizationPatterns(...arithPatterns);
+registerCanonicalizationPatterns(...arithPatterns, ...tosaPatterns);
 registerGenericPasses();

@@ -100,7 +100,49 @@ function foldByShape(neutral: bigint): OpFolder {
   };
 }
 
+/** A reduction over an axis of size 1 is the identity. */
+const foldReduce: OpFolder = (op) => {
+  const axis = (op.getAttr('axis') as unknown as { value?: bigint } | undefined)?.value;
+  const shape = shapeOf(op.operand(0).type);
+  if (axis === undefined || !shape || shape[Number(axis)] !== 1) return undefined;
+  return passThrough(op, []);
+};
+
 const foldSlice: OpFolder = (op) => (isStatic(op.results[0].type) && sameTypeAsResult(op, op.operand(0)) ? [op.operand(0)] : undefined);
+
+/** A clamp whose bounds cover its element type's whole range does nothing. */
+const foldClamp: OpFolder = (op) => {
+  const input = op.operand(0);
+  if (!sameTypeAsResult(op, input)) return undefined;
+  const elem = elementType(input.type) as unknown as { kind: string; width?: number; signedness?: string; floatKind?: string };
+  const lo = op.getAttr('min_val') as unknown as { value?: bigint | number } | undefined;
+  const hi = op.getAttr('max_val') as unknown as { value?: bigint | number } | undefined;
+  if (lo?.value === undefined || hi?.value === undefined) return undefined;
+  if (elem.kind === 'integer' && elem.width !== undefined && typeof lo.value === 'bigint' && typeof hi.value === 'bigint') {
+    const w = BigInt(elem.width);
+    const [min, max] = elem.signedness === 'unsigned' ? [0n, (1n << w) - 1n] : [-(1n << (w - 1n)), (1n << (w - 1n)) - 1n];
+    return lo.value <= min && hi.value >= max ? [input] : undefined;
+  }
+  if (elem.kind === 'float' && elem.floatKind && typeof lo.value === 'number' && typeof hi.value === 'number') {
+    // Only infinite bounds leave every value (infinities included) unchanged.
+    return lo.value === -Infinity && hi.value === Infinity ? [input] : undefined;
+  }
+  return undefined;
+};
+
+/** negate(negate(x)) with zero zero-points → x. */
+const foldNegate: OpFolder = (op) => {
+  const inner = op.operand(0).definingOp;
+  if (inner?.name !== 'tosa.negate') return undefined;
+  const zeroZps = (o: Operation): boolean => o.operands.slice(1).every((zp) => splatOf(zp) === 0n || splatOf(zp) === 0);
+  return zeroZps(op) && zeroZps(inner) && sameTypeAsResult(op, inner.operand(0)) ? [inner.operand(0)] : undefined;
+};
+
+/** abs(abs(x)) → abs(x). */
+const foldAbs: OpFolder = (op) => {
+  const inner = op.operand(0).definingOp;
+  return inner?.name === 'tosa.abs' && sameTypeAsResult(op, op.operand(0)) ? [op.operand(0)] : undefined;
+};
 
 export function registerTosaFolds(): void {
   const r = foldRegistry;
@@ -122,5 +164,8 @@ export function registerTosaFolds(): void {
   r.registerFolder('tosa.tile', foldByShape(1n));
   r.registerFolder('tosa.pad', foldByShape(0n));
   r.registerFolder('tosa.slice', foldSlice);
-  for (const red of ['reduce_all', 'reduce_any', 'reduce_max', 'reduce_min', 'reduce_product', 'reduce_sum']) r.registerFolder(`tosa.${red}`, passThrough);
+  r.registerFolder('tosa.clamp', foldClamp);
+  r.registerFolder('tosa.negate', foldNegate);
+  r.registerFolder('tosa.abs', foldAbs);
+  for (const red of ['reduce_all', 'reduce_any', 'reduce_max', 'reduce_min', 'reduce_product', 'reduce_sum']) r.registerFolder(`tosa.${red}`, foldReduce);
 }

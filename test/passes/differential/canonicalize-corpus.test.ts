@@ -29,7 +29,7 @@ function functions(text: string): Map<string, string> {
 describe('canonicalize vs mlir-opt-22 on the corpus canonicalize tests', () => {
   for (const [dialect, floor] of [
     ['Arith', 0.9],
-    ['Tosa', 0.6],
+    ['Tosa', 0.75],
   ] as const) {
   it(`${dialect}/canonicalize.mlir: agreement per chunk and per function; every output is accepted by mlir-opt-22`, () => {
     const FILE = `${CORPUS}/test/Dialect/${dialect}/canonicalize.mlir`;
@@ -61,6 +61,7 @@ describe('canonicalize vs mlir-opt-22 on the corpus canonicalize tests', () => {
     let fnAgree = 0;
     const missing: string[] = [];
     chunks.forEach((_, i) => {
+      if (process.env.NUMACCL_SHOW_DIFF && ours[i] === undefined && theirs[i] !== undefined) upstreamArbitraryNote(`chunk ${i}: numaccl failed`);
       if (ours[i] === undefined || theirs[i] === undefined) return;
       // Everything we print must be accepted by mlir-opt-22.
       expect(ourReprinted[i], `chunk ${i}`).toBeDefined();
