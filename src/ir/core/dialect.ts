@@ -98,6 +98,8 @@ export interface OpAsmParser {
   readonly opName: string;
   /** Offset of the op's name (MLIR's getNameLoc), where custom parsers report some errors. */
   readonly nameOffset: number;
+  /** A type as MLIR prints it, for error messages (hook; absent in minimal parsers). */
+  typeText?(type: Type): string;
 }
 
 export interface PrintRegionOptions {

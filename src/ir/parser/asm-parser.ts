@@ -40,6 +40,9 @@ export class AsmParser implements OpAsmParser {
   fail(message: string, offset?: number): never {
     return this.p.fail(message, offset);
   }
+  typeText(type: Type): string {
+    return this.p.printType ? this.p.printType(type) : type.kind;
+  }
   emitWarning(message: string, offset?: number): void {
     const pos = this.p.file.position(offset ?? this.currentOffset());
     this.p.diagnostics.push({ severity: 'warning', message, position: { file: this.p.file.name, ...pos }, notes: [] });
@@ -226,7 +229,8 @@ export class AsmParser implements OpAsmParser {
   }
   resolveOperands(operands: readonly UnresolvedOperand[], types: readonly Type[], offset?: number): Value[] {
     if (operands.length !== types.length) {
-      this.fail(`${operands.length} operands present, but expected ${types.length}`, offset ?? operands[0]?.offset);
+      const at = offset ?? operands[0]?.offset ?? (this.nameOffset >= 0 ? this.nameOffset : undefined);
+      this.fail(`custom op '${this.opName}' number of operands and types do not match: got ${operands.length} operands and ${types.length} types`, at);
     }
     return operands.map((u, i) => this.resolveOperand(u, types[i]));
   }

@@ -66,10 +66,16 @@ function enumKeywords(e: OdsEnum, value: bigint): string {
 
 function parseEnumValue(p: OpAsmParser, e: OdsEnum, attrName?: string): bigint | undefined {
   const start = p.currentOffset();
-  const first = p.parseOptionalKeywordOrString();
+  const keyword = p.parseOptionalKeyword();
+  const quoted = keyword === undefined ? p.parseOptionalString() : undefined;
+  const first = keyword ?? quoted;
   if (first === undefined) return undefined;
   const lookup = (kw: string, at: number): bigint => {
     const c = e.cases.find((x) => x.string === kw);
+    if (!c && quoted !== undefined && attrName !== undefined && !e.bitEnum) {
+      // A string is taken as the spelling and then symbolized (MLIR's generated parser).
+      p.fail(`custom op '${p.opName}' invalid ${attrName} attribute specification: "${kw}"`, at);
+    }
     if (!c) {
       // MLIR's generated op parser words it so, naming the attribute.
       const cases = e.cases.map((x) => x.string).join(', ');
@@ -132,7 +138,13 @@ export function parseFormatAttr(p: OpAsmParser, spelling: AttrSpelling, optional
     case 'unit':
       return ctx.unitAttr();
     case 'enumInt': {
+      const at = p.currentOffset();
       const v = parseEnumValue(p, spelling.enumDef, attrName);
+      if (v === undefined && !optional && attrName !== undefined) {
+        // MLIR's generated parser words a missing enum keyword like an unknown one.
+        const cases = spelling.enumDef.cases.map((x) => x.string).join(', ');
+        p.fail(`custom op '${p.opName}' expected string or keyword containing one of the following enum values for attribute '${attrName}' [${cases}]`, at);
+      }
       if (v === undefined) return optional ? undefined : p.fail('expected keyword or string for enum');
       return ctx.integerAttr(parseBuiltinType(ctx, spelling.type), v);
     }

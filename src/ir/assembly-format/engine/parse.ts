@@ -8,7 +8,8 @@ import type { FormatElement, TypeSource, ValueRef } from '../syntax/index.js';
 import type { CustomArg, CustomParseState, FormatOp } from './format-op.js';
 import { attrSpelling, parseFormatAttr } from './attr-values.js';
 import { hasTrait, segmentSizes } from './groups.js';
-import { applyTransformer } from './transformers.js';
+import { applyTransformer, transformerYieldsList } from './transformers.js';
+import { checkTransformSources, checkTypeClass } from './source-constraints.js';
 
 /** Parses one op with its declarative format into an OperationState. */
 class FormatParser implements CustomParseState {
@@ -55,8 +56,10 @@ class FormatParser implements CustomParseState {
           this.setTypes(target.name, list);
           return true;
         }
+        const at = p.currentOffset();
         const t = optional ? p.parseOptionalType() : p.parseType();
         if (!t) return false;
+        checkTypeClass(p, this.f, target.name, t, at);
         this.setTypes(target.name, [t]);
         return true;
       }
@@ -295,7 +298,7 @@ class FormatParser implements CustomParseState {
         i += n;
       });
       if (i !== this.allOperandTypes.length) {
-        p.fail(`${this.allOperandTypes.length} operands present, but expected ${i}`, this.start);
+        p.fail(mismatch(p, i, this.allOperandTypes.length), this.allOperands?.[0]?.offset ?? this.start);
       }
     }
     if (this.allResultTypes) {
@@ -306,6 +309,7 @@ class FormatParser implements CustomParseState {
         i += sizes[k];
       });
     }
+    checkTransformSources(p, this.f, (kind, index) => this.types.get((kind === 'operand' ? ods.operands : ods.results)[index].name) ?? []);
     const memo = new Map<string, Type[] | undefined>();
     const typesOfRef = (ref: ValueRef): Type[] | undefined => {
       if (ref.kind === 'attribute') {
@@ -338,7 +342,7 @@ class FormatParser implements CustomParseState {
         case 'transformed': {
           const t = typesOfRef(source.ref);
           const one = t && t[0] ? applyTransformer(ctx, source.transformer, t[0]) : undefined;
-          out = one && one.length === 1 && (count ?? 1) !== 1 ? repeat(one[0], count ?? 1) : one;
+          out = one && one.length === 1 && (count ?? 1) !== 1 && !transformerYieldsList(source.transformer) ? repeat(one[0], count ?? 1) : one;
           break;
         }
         case 'inferred':
@@ -353,7 +357,7 @@ class FormatParser implements CustomParseState {
       const us = operandLists[i];
       const ts = operandTypes[i];
       if (us.length !== ts.length) {
-        return p.fail(`${us.length} operands present, but expected ${ts.length}`, us[0]?.offset ?? this.start);
+        return p.fail(mismatch(p, us.length, ts.length), us[0]?.offset ?? this.start);
       }
       return us.map((u, k) => p.resolveOperand(u, ts[k]));
     });
@@ -399,6 +403,11 @@ class FormatParser implements CustomParseState {
     for (const [k, v] of this.attributes) this.state.properties.set(k, v);
     return this.state;
   }
+}
+
+/** OpAsmParser::resolveOperands's wording when the counts differ. */
+function mismatch(p: OpAsmParser, operands: number, types: number): string {
+  return `custom op '${p.opName}' number of operands and types do not match: got ${operands} operands and ${types} types`;
 }
 
 function repeat<T>(t: T, n: number): T[] {

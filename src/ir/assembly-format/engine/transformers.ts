@@ -22,8 +22,15 @@ export function applyTransformer(ctx: Context, transformer: string, t: Type): Ty
   if (/getResults\(\)$/.test(text) && t.kind === 'function') return [...(t as FunctionType).results];
   if (/^SmallVector<Type,\d+>\(.*getNumElements\(\),.*getElementType\(\)\)$/.test(text) && t.kind === 'tensor') {
     const rt = t as RankedTensorType;
+    if (rt.shape.some((d) => d < 0)) return undefined; // dynamic: no element count to derive
     return Array.from({ length: numElements(rt.shape) }, () => rt.elementType);
   }
   if (/getElementType\(\)$/.test(text) && isShaped(t)) return [elementTypeOrSelf(t)];
   return undefined;
+}
+
+/** Does the transformer build a list of types (one per value) rather than one type for all? */
+export function transformerYieldsList(transformer: string): boolean {
+  const text = transformer.replace(/\s+/g, '');
+  return /^SmallVector</.test(text) || /getInputs\(\)$/.test(text) || /getResults\(\)$/.test(text);
 }
