@@ -5,6 +5,7 @@ import { passRegistry, type PassRegistry } from '../registry/index.js';
 import { registerArithFolds } from './arith-folds.js';
 import { registerMoreArithFolds } from './arith-more-folds.js';
 import { registerTosaFolds } from './tosa-folds.js';
+import { cclPatterns, registerCclFolds } from './ccl-folds.js';
 import { arithPatterns } from './arith-patterns.js';
 import { tosaPatterns } from './tosa-patterns.js';
 import { registerCanonicalizationPatterns } from './canonicalization-patterns.js';
@@ -38,5 +39,6 @@ export function registerGenericPasses(registry: PassRegistry = passRegistry): vo
 registerArithFolds();
 registerMoreArithFolds();
 registerTosaFolds();
-registerCanonicalizationPatterns(...arithPatterns, ...tosaPatterns);
+registerCclFolds();
+registerCanonicalizationPatterns(...arithPatterns, ...tosaPatterns, ...cclPatterns);
 registerGenericPasses();
