@@ -25,6 +25,8 @@ function key(dialect: string, value: Attribute, type: Type): string {
 export class ConstantFolder {
   readonly #scopes = new Map<Region, Map<string, Operation>>();
   readonly #owned = new Set<Operation>();
+  /** Where each uniqued constant is recorded, for O(1) removal. */
+  readonly #slot = new Map<Operation, { scope: Map<string, Operation>; key: string }>();
 
   #scope(region: Region): Map<string, Operation> {
     let s = this.#scopes.get(region);
@@ -64,6 +66,7 @@ export class ConstantFolder {
     if (block !== entry || (entry.firstOp !== op && !this.isOwned(op.prevOp))) rewriter.moveOpBefore(op, entry.firstOp!);
     scope.set(k, op);
     this.#owned.add(op);
+    this.#slot.set(op, { scope, key: k });
     return op;
   }
 
@@ -90,6 +93,8 @@ export class ConstantFolder {
   /** Forgets an erased constant. */
   notifyRemoval(op: Operation): void {
     if (!this.#owned.delete(op)) return;
-    for (const scope of this.#scopes.values()) for (const [k, v] of scope) if (v === op) scope.delete(k);
+    const slot = this.#slot.get(op);
+    if (slot && slot.scope.get(slot.key) === op) slot.scope.delete(slot.key);
+    this.#slot.delete(op);
   }
 }
