@@ -43,6 +43,8 @@ export function parseType(p: ParserState): Ty.Type {
   if (m) {
     p.next();
     const width = Number(m[2]);
+    // Widths that do not fit MLIR's 32-bit token value are not widths at all.
+    if (width > 0xffffffff) p.fail('invalid integer width', t.offset);
     if (width > MAX_INT_WIDTH) p.fail(`integer bitwidth is limited to ${MAX_INT_WIDTH} bits`, t.offset);
     if (m[2].length > 1 && m[2][0] === '0') p.fail('invalid integer width', t.offset);
     return ctx.integerType(width, m[1] === 'i' ? 'signless' : m[1] === 'si' ? 'signed' : 'unsigned');
@@ -143,9 +145,8 @@ function parseDims(p: ParserState, allowDynamic: boolean, allowScalable: boolean
       dims.push(Ty.DYNAMIC);
     } else if (d.kind === Kind.Integer) {
       if (d.text.startsWith('0x')) {
-        // `0xf32` lexes as a hex integer: it is the dimension 0 followed by `x`.
+        // `0xf32` and `0x4xf32` lex as hex integers: the dimension 0, then `x…` lexed again.
         p.tokens.relexCurrent(d.offset + 1);
-        p.next();
         dims.push(0);
         scalable.push(isScalable);
         expectX(p);
@@ -155,8 +156,6 @@ function parseDims(p: ParserState, allowDynamic: boolean, allowScalable: boolean
       const big = BigInt(d.text);
       if (big >= 1n << 63n) p.fail('invalid dimension', d.offset);
       dims.push(Number(big));
-    } else if (d.kind === Kind.Punct && d.text === '-') {
-      p.fail('invalid dimension');
     } else {
       if (isScalable) p.fail('expected dimension size in vector type');
       break;
@@ -202,54 +201,59 @@ function parseMemRefType(p: ParserState): Ty.Type {
   const start = p.next().offset;
   p.expect('<', "expected '<' in memref type");
   const ctx = p.context;
-  if (p.consumeIf('*')) {
-    expectX(p);
-    const elem = parseElementType(p, 'memref');
-    let space: Attribute | undefined;
-    if (p.consumeIf(',')) space = parseAttribute(p);
-    p.expect('>', "expected '>' in memref type");
-    return ctx.unrankedMemrefType(elem, space);
-  }
-  const { dims } = parseDims(p, true, false);
+  const unranked = p.consumeIf('*');
+  let dims: number[] = [];
+  if (unranked) expectX(p);
+  else dims = parseDims(p, true, false).dims;
   const elem = parseElementType(p, 'memref');
+  // MLIR's parseMemRefType: layouts and one memory space, the space last.
   let layout: Attribute | undefined;
   let space: Attribute | undefined;
-  while (p.consumeIf(',')) {
-    const a = parseAttribute(p);
-    const isLayout = a.kind === 'affine_map' || a.kind === 'strided';
-    if (isLayout && layout === undefined && space === undefined) layout = a;
-    else if (space === undefined) space = a;
-    else p.fail('multiple memory spaces specified in memref type');
+  if (!p.consumeIf('>')) {
+    p.expect(',', "expected ',' or '>' in memref type");
+    if (p.is('>')) p.failWrongToken('expected list element');
+    do {
+      const a = parseAttribute(p);
+      if (a.kind === 'affine_map' || a.kind === 'strided') {
+        layout = a;
+        if (unranked) p.fail('cannot have affine map for unranked memref type');
+        if (space) p.fail('expected memory space to be last in memref type');
+      } else if (space) p.fail('multiple memory spaces specified in memref type');
+      else space = a;
+    } while (p.consumeIf(','));
+    p.expect('>', "expected ',' or '>'");
   }
-  p.expect('>', "expected '>' in memref type");
+  // MemRefType::verify, reported at `memref`.
+  if (layout?.kind === 'affine_map') {
+    const n = (layout as unknown as { map: { numDims: number } }).map.numDims;
+    if (n !== dims.length) p.fail(`memref layout mismatch between rank and affine map: ${dims.length} != ${n}`, start);
+  }
   if (layout?.kind === 'strided' && (layout as unknown as { strides: readonly number[] }).strides.length !== dims.length) {
     p.fail('expected the number of strides to match the rank', start);
   }
-  return ctx.memrefType(dims, elem, layout, space);
+  if (space && !['integer', 'string', 'dictionary', 'dialect'].includes(space.kind)) p.fail('unsupported memory space Attribute', start);
+  return unranked ? ctx.unrankedMemrefType(elem, space) : ctx.memrefType(dims, elem, layout, space);
 }
 
 function parseVectorType(p: ParserState): Ty.Type {
   const kw = p.next();
   p.expect('<', "expected '<' in vector type");
   const { dims, scalable } = parseDims(p, false, true);
-  if (dims.some((d) => d === 0)) p.fail('vector types must have positive constant sizes but got ' + dims.join(', '), kw.offset);
-  const elem = parseElementType(p, 'vector');
+  const elem = parseType(p);
   p.expect('>', "expected '>' in vector type");
+  // VectorType::verify: the element type's interface first, then the sizes.
+  if (!['integer', 'index', 'float', 'dialect'].includes(elem.kind)) p.fail("failed to verify 'elementType': VectorElementTypeInterface instance", kw.offset);
+  if (dims.some((d) => d === 0)) p.fail('vector types must have positive constant sizes but got ' + dims.join(', '), kw.offset);
   return p.context.vectorType(dims, elem, scalable);
 }
 
-function parseElementType(p: ParserState, container: 'tensor' | 'memref' | 'vector'): Ty.Type {
+function parseElementType(p: ParserState, container: 'tensor' | 'memref'): Ty.Type {
   const offset = p.peek().offset;
   const t = parseType(p);
   const ok =
     container === 'tensor'
       ? t.kind !== 'function' && t.kind !== 'tensor' && t.kind !== 'unranked_tensor' && t.kind !== 'memref' && t.kind !== 'unranked_memref' && t.kind !== 'none' && t.kind !== 'tuple'
-      : container === 'memref'
-        ? t.kind !== 'function' && t.kind !== 'tensor' && t.kind !== 'unranked_tensor' && t.kind !== 'unranked_memref' && t.kind !== 'none' && t.kind !== 'tuple'
-        : t.kind === 'integer' || t.kind === 'index' || t.kind === 'float' || t.kind === 'dialect';
-  if (!ok) {
-    const msg = container === 'vector' ? 'vector elements must be int/index/float type but got' : `invalid ${container} element type`;
-    p.fail(msg, offset);
-  }
+      : t.kind !== 'function' && t.kind !== 'tensor' && t.kind !== 'unranked_tensor' && t.kind !== 'unranked_memref' && t.kind !== 'none' && t.kind !== 'tuple';
+  if (!ok) p.fail(`invalid ${container} element type`, offset);
   return t;
 }
