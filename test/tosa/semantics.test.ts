@@ -2,7 +2,7 @@
 // messages were observed from mlir-opt-22 directly (control flow, shape ops).
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { SILENT_FAILURE, TOSA_SEMANTICS, type OpView, inferTosaResultTypes, parseType, tensor, verifyTosaOp } from '../../src/dialects/tosa/semantics/index.js';
+import { SILENT_FAILURE, TOSA_SEMANTICS, type OpView, inferTosaResultTypes, parseType, printType, tensor, verifyTosaOp } from '../../src/dialects/tosa/semantics/index.js';
 
 const TD_DIR = '/usr/lib/llvm-22/include/mlir/Dialect/Tosa/IR';
 const ty = parseType;
@@ -140,5 +140,25 @@ describe('variables (messages observed from mlir-opt-22)', () => {
   });
   test('undeclared variables', () => {
     expect(verifyTosaOp(read('tensor<2xi8>', false))).toEqual(["'v' has not been declared by 'tosa.variable'"]);
+  });
+});
+
+describe('float and quantized spellings (observed from mlir-opt-22)', () => {
+  test('quantized element types are re-spelled the way MLIR prints them', () => {
+    const cases: [string, string][] = [
+      ['!quant.uniform<u8:f32, 0.5>', '!quant.uniform<u8:f32, 5.000000e-01>'],
+      ['!quant.uniform<i8:f32, 0.023529412224888802:-128>', '!quant.uniform<i8:f32, 0.023529412224888802:-128>'],
+      ['!quant.uniform<i8<-127:127>:f32:0, {0.1:1, 2.0:3}>', '!quant.uniform<i8<-127:127>:f32:0, {1.000000e-01:1,2.000000e+00:3}>'],
+      ['!quant.uniform<i8:f32, 1.2345678>', '!quant.uniform<i8:f32, 1.2345678>'],
+      ['!quant.uniform<i8:f32, 0.30000000000000004>', '!quant.uniform<i8:f32, 0.30000000000000004>'],
+    ];
+    for (const [written, printed] of cases) expect(printType(tensor([2], written))).toBe(`tensor<2x${printed}>`);
+  });
+  test('clamp bounds print with f32 precision', () => {
+    const op: OpView = {
+      name: 'tosa.clamp', operands: [ty('tensor<2xf32>')], results: [ty('tensor<2xf32>')],
+      attrs: { min_val: { kind: 'float', value: 3.14159265, type: 'f32' }, max_val: { kind: 'float', value: 1.1, type: 'f32' } },
+    };
+    expect(verifyTosaOp(op)).toEqual(['expected min_val <= max_val, got min_val=3.14159274 : f32, max_val=1.100000e+00 : f32']);
   });
 });

@@ -49,12 +49,50 @@ export function elementOf(t: AbstractType): string {
   return vec ? vec[1]! : t.text;
 }
 
+/**
+ * A double as MLIR prints float values: `%e` with 6 digits when that reads
+ * back to the same value, else the shortest exact decimal.
+ */
+export function printMlirFloat(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const e = v.toExponential(6).replace(/e([+-])(\d)$/, 'e$10$2');
+  if (Number(e) === v) return e;
+  // Otherwise 17 significant digits with trailing zeros trimmed (observed on mlir-opt-22).
+  const full = v.toPrecision(17);
+  return full.includes('e') ? full : full.replace(/(\.\d*?[1-9])0+$/, '$1').replace(/\.0+$/, '.0');
+}
+
+/** An f32 value as MLIR prints it: `%e` with 6 digits if that reads back, else 9 significant digits. */
+export function printMlirF32(v: number): string {
+  const x = Math.fround(v);
+  if (!Number.isFinite(x)) return String(x);
+  const e = x.toExponential(6).replace(/e([+-])(\d)$/, 'e$10$2');
+  if (Math.fround(Number(e)) === x) return e;
+  const s = x.toPrecision(9);
+  return s.includes('e') ? s : s.replace(/(\.\d*?[1-9])0+$/, '$1');
+}
+
+/** Element types as MLIR prints them; re-spells the scales of `!quant.uniform` types. */
+export function printElement(e: string): string {
+  const m = /^(!quant\.uniform<[^,]*,\s*)(.*)>$/s.exec(e);
+  if (!m) return e;
+  const scale = (s: string): string => {
+    const [v, zp] = s.trim().split(':');
+    const n = Number(v);
+    return Number.isNaN(n) ? s.trim() : zp === undefined ? printMlirFloat(n) : `${printMlirFloat(n)}:${zp.trim()}`;
+  };
+  const params = m[2]!.trim();
+  const body = params.startsWith('{') ? `{${params.slice(1, -1).split(',').map(scale).join(',')}}` : scale(params);
+  return `${m[1]!.replace(/,\s*$/, ', ')}${body}>`;
+}
+
 /** MLIR's textual form of a type. */
 export function printType(t: AbstractType): string {
   if (t.kind === 'shape') return `!tosa.shape<${t.rank}>`;
   if (t.kind === 'other') return t.text;
-  if (t.shape === null) return `tensor<*x${t.element}>`;
-  return `tensor<${t.shape.map((d) => (d === '?' ? '?' : String(d))).join('x')}${t.shape.length ? 'x' : ''}${t.element}>`;
+  const element = printElement(t.element);
+  if (t.shape === null) return `tensor<*x${element}>`;
+  return `tensor<${t.shape.map((d) => (d === '?' ? '?' : String(d))).join('x')}${t.shape.length ? 'x' : ''}${element}>`;
 }
 
 /** Parses the MLIR spelling of the types TOSA uses; anything unknown becomes 'other'. */

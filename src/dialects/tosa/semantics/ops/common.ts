@@ -1,7 +1,7 @@
 // Helpers shared by the per-family rules: the rule record, quoted type
 // printing, element-type checks and zero-point rules as TosaOps.cpp has them.
 import type { InferInput, InferResult, OpView } from '../op-view.js';
-import { type AbstractType, elementOf, isFloat, isInteger, isTensor, isUniformQuant, printType, storageOf, bitWidth } from '../types.js';
+import { type AbstractType, elementOf, isFloat, isInteger, isTensor, isUniformQuant, printElement, printType, storageOf, bitWidth } from '../types.js';
 
 export interface OpRule {
   /** inferReturnTypeComponents; absent when MLIR has none. */
@@ -11,7 +11,7 @@ export interface OpRule {
 }
 
 /** Types as MLIR's diagnostics print them: in single quotes. */
-export const q = (t: AbstractType | string): string => `'${typeof t === 'string' ? t : printType(t)}'`;
+export const q = (t: AbstractType | string): string => `'${typeof t === 'string' ? printElement(t) : printType(t)}'`;
 
 const intOrFloat = (e: string): boolean => isInteger(e) || isFloat(e) || e === 'index';
 

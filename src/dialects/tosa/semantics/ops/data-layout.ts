@@ -26,6 +26,8 @@ function inferConcat(op: InferInput): InferResult {
   if (op.operands.length === 0) return inferFailed();
   const element = elementOf(op.operands[0]!);
   if (out === null) return inferred({ shape: null, element });
+  // Out of range, MLIR would write past the shape (UB); report a failed inference instead.
+  if (axis < 0 || axis >= out.length) return inferFailed();
   let size: Dim = 0;
   for (const t of op.operands) {
     if (!isRanked(t) || t.shape[axis] === '?' || t.shape[axis] === undefined) {
@@ -127,7 +129,8 @@ function inferReshape(op: InferInput): InferResult {
   if (!isRanked(t) || !hasStaticShape(t)) return inferred({ shape, element });
   const total = numElements(t.shape)!;
   const staticMul = shape.reduce<number>((a, d) => (d === '?' ? a : a * d), 1);
-  return inferred({ shape: shape.map((d) => (d === '?' ? Math.trunc(total / staticMul) : d)), element });
+  // A 0 in the new shape makes mlir-opt-22 divide by zero (SIGFPE); we leave the -1 dynamic.
+  return inferred({ shape: shape.map((d) => (d === '?' ? (staticMul === 0 ? '?' : Math.trunc(total / staticMul)) : d)), element });
 }
 
 function verifyReshape(op: OpView): string | undefined {

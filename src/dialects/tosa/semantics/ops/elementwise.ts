@@ -1,7 +1,7 @@
 // Elementwise ops: unary/binary/ternary arithmetic, logical, comparison,
 // select, clamp, mul (with shift), negate (with zero points), table, cast.
 import { inferred, type InferInput, type InferResult, type OpView, type TypedScalar } from '../op-view.js';
-import { elementOf, isInteger, isRanked, isTensor, storageOf, bitWidth } from '../types.js';
+import { elementOf, isInteger, isRanked, isTensor, printMlirF32, printMlirFloat, storageOf, bitWidth } from '../types.js';
 import { broadcastShapes, resolveBroadcastShape } from '../broadcast.js';
 import { compatibleShapes } from '../traits.js';
 import { type OpRule, checkZeroPoint, first, q, sameElementTypes, storageElement } from './common.js';
@@ -28,7 +28,7 @@ const BINARY = ['add', 'sub', 'arithmetic_right_shift', 'bitwise_and', 'bitwise_
 const fmtScalar = (v: TypedScalar): string => {
   if (v.kind === 'int') return `${v.value} : ${v.type}`;
   if (v.hex) return `${v.hex} : ${v.type}`;
-  return `${v.value.toExponential(6).replace(/e([+-])(\d)$/, 'e$10$2')} : ${v.type}`;
+  return `${v.type === 'f32' ? printMlirF32(v.value) : printMlirFloat(v.value)} : ${v.type}`;
 };
 const asScalar = (v: unknown): TypedScalar | undefined =>
   typeof v === 'boolean' ? { kind: 'int', value: v ? 1 : 0, type: 'i1' } :
