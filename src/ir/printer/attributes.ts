@@ -13,10 +13,6 @@ export interface AttributePrintOptions {
   distinctIds?: Map<At.Attribute, number>;
 }
 
-function isI64(t: Type): boolean {
-  return t.kind === 'integer' && (t as IntegerType).width === 64 && (t as IntegerType).signedness === 'signless';
-}
-
 function intValueText(value: bigint, type: Type): string {
   if (type.kind === 'integer' && (type as IntegerType).width === 1 && (type as IntegerType).signedness === 'signless') {
     return value !== 0n ? 'true' : 'false';
@@ -67,13 +63,13 @@ function printAttributeUncached(a: At.Attribute, opts: AttributePrintOptions): s
       const ia = a as At.IntegerAttr;
       const isBool = ia.type.kind === 'integer' && (ia.type as IntegerType).width === 1 && (ia.type as IntegerType).signedness === 'signless';
       const v = intValueText(ia.value, ia.type);
-      if (isBool || opts.elideType || isI64(ia.type)) return v;
+      if (isBool || opts.elideType) return v;
       return `${v} : ${printType(ia.type)}`;
     }
     case 'float': {
       const fa = a as At.FloatAttr;
       const v = formatFloat(fa.value, (fa.type as FloatType).floatKind, fa.bits);
-      if (opts.elideType || (fa.type.kind === 'float' && (fa.type as FloatType).floatKind === 'f64')) return v;
+      if (opts.elideType) return v;
       return `${v} : ${printType(fa.type)}`;
     }
     case 'string': {

@@ -68,6 +68,11 @@ function chunkInputs(b: Builder, op: Operation, dim: number, n: number): Value[]
     return parts;
   }
   b.setInsertionPointBefore(op);
+  // A concat of equal pieces along the same dimension (an earlier chunked collective): use the pieces.
+  if (producer?.name === 'tensor.concat' && producer.numOperands === n && intAttr(producer, 'dim') === dim) {
+    const pieceType = producer.operand(0).type;
+    if (producer.operands.every((v) => v.type === pieceType)) return producer.operands;
+  }
   return Array.from({ length: n }, (_, i) => slice(b, input, dim, i, n, op));
 }
 
@@ -87,7 +92,7 @@ function chunkCollective(op: Operation, n: number, dim: number): void {
   op.result().replaceAllUsesWith(cat.result());
   const producer = op.operand(0).definingOp;
   op.erase();
-  if (producer?.name === 'tosa.matmul' && !producer.result().hasUses) producer.erase();
+  if ((producer?.name === 'tosa.matmul' || producer?.name === 'tensor.concat') && !producer.result().hasUses) producer.erase();
 }
 
 export const chunkPass = definePass({

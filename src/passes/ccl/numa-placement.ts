@@ -47,7 +47,7 @@ export const numaPlacementPass = definePass({
     policy: enumOption(
       'Memory policy',
       {
-        auto: 'bind to the rank\'s node, interleave buffers shared across sockets',
+        auto: 'bind every rank-local buffer to its rank\'s node (the default; bounce buffers go where most of the group is)',
         bind: 'bind every buffer to its rank\'s node',
         interleave: 'interleave buffers over all nodes',
         preferred: 'prefer the rank\'s node, fall back to others',

@@ -38,20 +38,18 @@ function makeAsync(op: Operation): Operation {
   return issued;
 }
 
-/** Move `op` up to just after the definition of its operand (or the block start). */
+/**
+ * Move `op` up to just after the definition of its operand (or the block
+ * start). Collectives may pass each other: every rank runs the same program,
+ * so all ranks still issue them in one order.
+ */
 function hoist(op: Operation): void {
   const block = op.parentBlock!;
-  const def = op.operand(0).definingOp;
-  let anchor: Operation | null = def && def.parentBlock === block ? def : null;
-  // Keep collectives in program order relative to each other (every rank must issue them in the same order).
-  for (let p = op.prevOp; p && p !== anchor; p = p.prevOp) {
-    if (isCollective(p) || p.name === 'ccl.wait') {
-      anchor = p;
-      break;
-    }
-  }
-  if (anchor) op.moveAfter(anchor);
-  else if (op !== block.firstOp) op.moveBefore(block.firstOp!);
+  let anchor: Operation | null = op.operand(0).definingOp ?? null;
+  while (anchor && anchor.parentBlock !== block) anchor = anchor.parentOp;
+  if (anchor) {
+    if (anchor !== op.prevOp) op.moveAfter(anchor);
+  } else if (op !== block.firstOp) op.moveBefore(block.firstOp!);
 }
 
 /** Enforce at most `limit` outstanding futures by moving the oldest wait up. */
