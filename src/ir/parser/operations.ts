@@ -15,6 +15,9 @@ import { SsaScopes, BlockScope, type UnresolvedOperand } from './ssa.js';
 import { AsmParser } from './asm-parser.js';
 import { DeferredLocations } from './deferred-locations.js';
 
+/** What MLIR's lexer takes for an integer type rather than an identifier. */
+const INT_TYPE_TOKEN = /^(i|si|ui)[0-9]+$/;
+
 /** Op parsing with SSA scopes and block labels; one per top-level parse. */
 export class OperationParser {
   readonly ssa: SsaScopes;
@@ -61,7 +64,8 @@ export class OperationParser {
         let count = 1;
         if (p.consumeIf(':')) {
           const n = p.peek();
-          if (n.kind !== Kind.Integer || Number(n.text) < 1) p.fail('expected integer number of results');
+          if (n.kind !== Kind.Integer) p.failWrongToken('expected integer number of results');
+          if (Number(n.text) < 1) p.fail('expected named operation to have at least 1 result');
           p.next();
           count = Number(n.text);
         }
@@ -72,10 +76,12 @@ export class OperationParser {
     const t = p.peek();
     let op: Operation;
     if (t.kind === Kind.String) op = this.parseGenericOperation(start);
-    else if (t.kind === Kind.BareId) op = this.parseCustomOperation(start);
+    // `i32`, `si8`, `ui16` are integer-type tokens to MLIR's lexer, never op names.
+    else if (t.kind === Kind.BareId && !INT_TYPE_TOKEN.test(t.text)) op = this.parseCustomOperation(start);
     else op = p.failWrongToken('expected operation name in quotes');
 
     const expected = results.reduce((n, r) => n + r.count, 0);
+    if (results.length > 0 && op.results.length === 0) p.fail('cannot name an operation with no results', start);
     if (results.length > 0 && expected !== op.results.length) {
       p.fail(`operation defines ${op.results.length} results but was provided ${expected} to bind`, start);
     }
@@ -106,6 +112,7 @@ export class OperationParser {
       p.expect(')', "expected ')' to end operand list");
     }
     if (p.is('[')) {
+      if (def && !def.traits.has('IsTerminator')) p.fail('successors in non-terminator');
       p.delimitedList('[', ']', () => state.successors.push(this.parseSuccessorLabel()), "expected '['");
     }
     if (p.is('<')) {
@@ -246,7 +253,8 @@ export class OperationParser {
     for (;;) {
       const t = p.peek();
       if (t.kind === Kind.CaretId || (t.kind === Kind.Punct && t.text === '}')) return;
-      if (t.kind === Kind.EOF) p.fail("expected '}' to end region");
+      // MLIR reads on for another operation and reports the missing name.
+      if (t.kind === Kind.EOF) p.failWrongToken('expected operation name in quotes');
       this.parseOperation(block);
     }
   }
@@ -266,8 +274,8 @@ export class OperationParser {
     const block = entry.block;
     block.location = p.location(t.offset);
     region.appendBlock(block);
-    if (p.is('(')) {
-      p.delimitedList('(', ')', () => {
+    if (p.consumeIf('(') && !p.consumeIf(')')) {
+      p.commaList(() => {
         const u = this.parseOperandUse();
         p.expect(':', "expected ':' and type for SSA operand");
         const type = parseType(p);
@@ -275,6 +283,7 @@ export class OperationParser {
         const arg = block.addArgument(type, loc);
         this.ssa.define(u.name, [arg], u.offset);
       });
+      p.expect(')', "expected ')'");
     }
     p.expect(':', "expected ':' after block name");
     return block;

@@ -101,7 +101,11 @@ export class ParserState {
 
   fail(message: string, offset?: number): never {
     // A character no token accepts is reported as MLIR's lexer does, whatever the parser expected.
-    if (offset === undefined && this.tokens.peek().kind === Kind.Unknown) throw new ParseError(this.errorOffset(), 'unexpected character');
+    const t = this.tokens.peek();
+    if (offset === undefined && t.kind === Kind.Unknown) {
+      const e = lexerError(this.source, t.offset);
+      throw new ParseError(e.offset, e.message);
+    }
     throw new ParseError(offset ?? this.errorOffset(), message);
   }
 
@@ -141,6 +145,25 @@ export class ParserState {
     this.commaList(parseElement);
     this.expect(close, `expected ',' or '${close}'`);
   }
+}
+
+/** Characters that start a prefixed identifier, and MLIR's lexer error when no identifier follows. */
+const PREFIX_ERRORS: Record<string, string> = {
+  '#': 'invalid attribute name',
+  '%': 'invalid SSA name',
+  '^': 'invalid block name',
+  '!': 'invalid type identifier',
+  '@': "@ identifier expected to start with letter or '_'",
+};
+
+/** MLIR's lexer error for a character no token accepts (at `offset`). */
+export function lexerError(source: string, offset: number): { offset: number; message: string } {
+  const c = source[offset];
+  if (c === '.') return { offset: offset + 1, message: 'expected three consecutive dots for an ellipsis' };
+  const prefixed = PREFIX_ERRORS[c];
+  // `@` reports at the character after it, the other prefixes at themselves.
+  if (prefixed) return { offset: c === '@' ? offset + 1 : offset, message: prefixed };
+  return { offset, message: 'unexpected character' };
 }
 
 /** Where MLIR's emitWrongTokenError points for a token at `offset` (see failWrongToken). */

@@ -79,11 +79,12 @@ function parseTopLevel(p: ParserState, options: ParseOptions): ParseResult {
   for (;;) {
     const t = p.peek();
     if (t.kind === Kind.EOF) break;
-    if (t.kind === Kind.HashId && p.tokens.peekSecond().text === '=') {
+    // As in MLIR, `#name` and `!name` at the top level always start alias definitions.
+    if (t.kind === Kind.HashId) {
       parseAliasDefinition(p, 'attribute');
       continue;
     }
-    if (t.kind === Kind.BangId && p.tokens.peekSecond().text === '=') {
+    if (t.kind === Kind.BangId) {
       parseAliasDefinition(p, 'type');
       continue;
     }
