@@ -19,7 +19,7 @@ import { corpusAvailable } from './corpus.js';
 import { runConformance, type RoundTrip, type RoundTripResult } from './harness.js';
 import { createContext } from '../../src/dialects/index.js';
 import { processRange } from '../../src/cli/opt/driver.js';
-import { invalidRate, renderFailureReport, renderFiguresTable, validRate, writeFileAtomic } from './report.js';
+import { invalidRate, renderFailureReport, renderFiguresTable, updateFiguresInDoc, validRate, writeFileAtomic } from './report.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -64,6 +64,9 @@ describe.skipIf(skipWhy !== '')('dialects conformance against mlir-opt-22', () =
       `invalid rejected ${(100 * invalidRate(t)).toFixed(1)}% of ${t.invalidInScope} ` +
       `(TOSA ${(100 * invalidRate(tosa)).toFixed(1)}% of ${tosa.invalidInScope})`;
     console.log(`dialects conformance: ${summary}; report in .cache/conformance-dialects-report.md`);
+    if (process.env.UPDATE_CONFORMANCE_DOCS === '1') {
+      updateFiguresInDoc(join(ROOT, 'docs/conformance.md'), result, `Measured ${new Date().toISOString().slice(0, 10)} with mlir-opt 22: ${summary}.`, 'dialects');
+    }
     expect(validRate(t), summary).toBeGreaterThanOrEqual(floor.valid);
     expect(invalidRate(t), summary).toBeGreaterThanOrEqual(floor.invalid);
     expect(invalidRate(tosa), summary).toBeGreaterThanOrEqual(floor.tosaInvalid);

@@ -91,11 +91,14 @@ export const FIGURES_BEGIN = '<!-- conformance-figures:begin -->';
 export const FIGURES_END = '<!-- conformance-figures:end -->';
 
 /** Replace the figures block of docs/conformance.md (between the markers) with a fresh table. */
-export function updateFiguresInDoc(docPath: string, result: ConformanceResult, note: string): void {
+/** Replace the figures block between `<!-- figures[:name] -->` markers (the ir-core block has no name). */
+export function updateFiguresInDoc(docPath: string, result: ConformanceResult, note: string, name = ''): void {
   const doc = readFileSync(docPath, 'utf8');
-  const begin = doc.indexOf(FIGURES_BEGIN);
-  const end = doc.indexOf(FIGURES_END);
-  if (begin === -1 || end < begin) throw new Error(`${docPath}: figures markers not found`);
-  const block = `${FIGURES_BEGIN}\n${note}\n\n${renderFiguresTable(result)}${FIGURES_END}`;
-  writeFileAtomic(docPath, doc.slice(0, begin) + block + doc.slice(end + FIGURES_END.length));
+  const open = name ? FIGURES_BEGIN.replace(/ -->$/, `:${name} -->`) : FIGURES_BEGIN;
+  const close = name ? FIGURES_END.replace(/ -->$/, `:${name} -->`) : FIGURES_END;
+  const begin = doc.indexOf(open);
+  const end = doc.indexOf(close);
+  if (begin === -1 || end < begin) throw new Error(`${docPath}: figures markers ${open} … ${close} not found`);
+  const block = `${open}\n${note}\n\n${renderFiguresTable(result)}${close}`;
+  writeFileAtomic(docPath, doc.slice(0, begin) + block + doc.slice(end + close.length));
 }
