@@ -172,7 +172,7 @@ export const draftArb: fc.Arbitrary<Draft> = fc.oneof(
 type OperandMutation = { index: number; to: string } | { index: number; unranked: true } | null;
 const operandMutationArb: fc.Arbitrary<OperandMutation> = fc.oneof(
   { weight: 6, arbitrary: fc.constant<OperandMutation>(null) },
-  { weight: 1, arbitrary: fc.record({ index: fc.nat(4), to: fc.constantFrom('f16', 'bf16', 'i8', 'i16', 'i1', 'ui8', 'si8', 'i64', 'f8E4M3FN', 'f64') }) },
+  { weight: 1, arbitrary: fc.record({ index: fc.nat(4), to: fc.constantFrom('f16', 'bf16', 'i8', 'i16', 'i1', 'ui8', 'si8', 'i64', 'f8E4M3FN', 'f64', '!quant.uniform<i8:f32, 1.000000e-01>', '!quant.uniform<u8:f32, 5.000000e-01:3>', '!quant.uniform<i16:f32, 2.500000e-01>') }) },
   { weight: 1, arbitrary: fc.record({ index: fc.nat(4), unranked: fc.constant(true as const) }) },
 );
 

@@ -151,11 +151,11 @@ export function bitWidth(e: string): number {
   return 0;
 }
 
-/** Storage type of a quantized type (always a signless integer in MLIR), else the type itself. */
+/** Storage type of a quantized type (`u8` storage is `ui8`, `i8` is `i8`), else the type itself. */
 export function storageOf(e: string): string {
   if (!isQuant(e)) return e;
   const m = /^!quant\.\w+<\s*(u|i)(\d+)/.exec(e);
-  return m ? `i${m[2]}` : e;
+  return m ? `${m[1] === 'u' ? 'ui' : 'i'}${m[2]}` : e;
 }
 /** Storage bit width of a quantized type (getStorageTypeIntegralWidth). */
 export const quantStorageWidth = (e: string): number => (isQuant(e) ? bitWidth(storageOf(e)) : 0);

@@ -34,12 +34,10 @@ const asScalar = (v: unknown): TypedScalar | undefined =>
   typeof v === 'boolean' ? { kind: 'int', value: v ? 1 : 0, type: 'i1' } :
   typeof v === 'object' && v !== null && 'kind' in v && ((v as TypedScalar).kind === 'int' || (v as TypedScalar).kind === 'float') ? (v as TypedScalar) : undefined;
 
-/** Quantized storage keeps its signedness here (`u8` storage compares as `ui8`). */
-const clampStorage = (e: string): string => (/^!quant\.\w+<u\d/.test(e) ? `u${storageOf(e)}` : storageOf(e));
 
 function verifyClamp(op: OpView): string | undefined {
-  const inE = clampStorage(elementOf(op.operands[0]!));
-  const outE = clampStorage(elementOf(op.results[0]!));
+  const inE = storageOf(elementOf(op.operands[0]!));
+  const outE = storageOf(elementOf(op.results[0]!));
   if (inE !== outE) return 'input/output element types are incompatible.';
   const min = asScalar(op.attrs['min_val']);
   const max = asScalar(op.attrs['max_val']);

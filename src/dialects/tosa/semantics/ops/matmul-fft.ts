@@ -25,14 +25,8 @@ function verifyMatmul(op: OpView): string | undefined {
   const b = op.operands[1]!;
   if (!isTensor(a)) return `expect a shaped tensor for input a, got ${q(a)}`;
   if (!isTensor(b)) return `expect a shaped tensor for input b, got ${q(b)}`;
-  const as = storageElement(a);
-  const azp = storageElement(op.operands[2]!);
-  if (as !== azp) return `expect input a and a_zp have the same element type, got ${q(as)} and ${q(azp)}`;
-  const bs = storageElement(b);
-  const bzp = storageElement(op.operands[3]!);
-  if (bs !== bzp) return `expect input b and b_zp have the same element type, got ${q(bs)} and ${q(bzp)}`;
-  // MLIR 22 checks the zero points' types first, and only compares a with b
-  // when one of them is quantized (plain mixed types such as i8 x i16 pass).
+  // MLIR 22 only compares a with b when one of them is quantized (plain mixed
+  // types such as i8 x i16 pass), and does so before the zero points.
   const ae = a.element;
   const be = b.element;
   if (isUniformQuant(ae) || isUniformQuant(be)) {
@@ -41,6 +35,12 @@ function verifyMatmul(op: OpView): string | undefined {
     const wb = quantStorageWidth(be);
     if (wa !== wb) return `expect quantized operands to have same widths, got ${wa} and ${wb}`;
   }
+  const as = storageElement(a);
+  const azp = storageElement(op.operands[2]!);
+  if (as !== azp) return `expect input a and a_zp have the same element type, got ${q(as)} and ${q(azp)}`;
+  const bs = storageElement(b);
+  const bzp = storageElement(op.operands[3]!);
+  if (bs !== bzp) return `expect input b and b_zp have the same element type, got ${q(bs)} and ${q(bzp)}`;
   return checkZeroPoint(op, 2, 'a') ?? checkZeroPoint(op, 3, 'b');
 }
 
