@@ -231,7 +231,27 @@ const foldBitcast: OpFolder = (op, operands) => {
   return a ? [a] : undefined;
 };
 
+/** Whether `op`'s `overflowFlags` include `flag` (`nsw`/`nuw`). */
+function hasOverflowFlag(op: Operation, flag: string): boolean {
+  const f = op.getProperty('overflowFlags') as unknown as { body?: string } | undefined;
+  return typeof f?.body === 'string' && f.body.split(/[ ,|]+/).includes(flag);
+}
+
+/** div(muli(a, b), a) → b and div(muli(a, b), b) → a when the multiply cannot overflow (`nuw` for divui, `nsw` for divsi). */
+function divOfMul(flag: string): OpFolder {
+  return (op) => {
+    const mul = defOf(op.operand(0), 'arith.muli');
+    if (!mul || !hasOverflowFlag(mul, flag)) return undefined;
+    const d = op.operand(1);
+    if (mul.operand(0) === d) return [mul.operand(1)];
+    if (mul.operand(1) === d) return [mul.operand(0)];
+    return undefined;
+  };
+}
+
 export function registerMoreArithFolds(): void {
+  chain('arith.divui', divOfMul('nuw'));
+  chain('arith.divsi', divOfMul('nsw'));
   chain('arith.andi', andiMore);
   chain('arith.xori', xoriMore);
   chain('arith.cmpi', cmpiMore);

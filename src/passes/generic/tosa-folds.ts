@@ -130,6 +130,34 @@ const foldClamp: OpFolder = (op) => {
   return undefined;
 };
 
+/** Integer values of a dense array attribute (`array<i64: ...>`). */
+function arrayValues(a: Attribute | undefined): bigint[] | undefined {
+  const d = a as unknown as { kind?: string; values?: readonly (bigint | number)[] } | undefined;
+  return d?.kind === 'dense_array' && d.values ? d.values.map((v) => BigInt(v)) : undefined;
+}
+
+/** A 1x1 max pool with unit stride and no padding copies its input. */
+const foldMaxPool: OpFolder = (op) => {
+  const ones = (name: string): boolean => arrayValues(op.getAttr(name))?.every((v) => v === 1n) ?? false;
+  const pad = arrayValues(op.getAttr('pad'));
+  return ones('kernel') && ones('stride') && pad?.every((v) => v === 0n) && sameTypeAsResult(op, op.operand(0)) ? [op.operand(0)] : undefined;
+};
+
+/** mul by a zero splat: a zero splat of the (static) result type. */
+const foldMulZero: OpFolder = (op) => {
+  const resT = op.results[0].type;
+  if (!isStatic(resT)) return undefined;
+  for (const v of op.operands.slice(0, 2)) {
+    const z = splatOf(v);
+    if (z === 0n || z === 0) {
+      const elems = (shapeOf(resT) ?? []).reduce((a, b) => a * b, 1);
+      const zero = typeof z === 'bigint' ? 0n : 0;
+      return [op.context.denseElementsAttr(resT, [zero] as never, elems > 0)];
+    }
+  }
+  return undefined;
+};
+
 /** negate(negate(x)) with zero zero-points → x. */
 const foldNegate: OpFolder = (op) => {
   const inner = op.operand(0).definingOp;
@@ -159,7 +187,8 @@ export function registerTosaFolds(): void {
   r.registerFolder('tosa.reshape', foldReshape);
   r.registerFolder('tosa.add', foldAddSub(true));
   r.registerFolder('tosa.sub', foldAddSub(false));
-  r.registerFolder('tosa.mul', foldMul);
+  r.registerFolder('tosa.mul', (op, operands) => foldMul(op, operands) ?? foldMulZero(op, operands));
+  r.registerFolder('tosa.max_pool2d', foldMaxPool);
   r.registerFolder('tosa.select', foldSelect);
   r.registerFolder('tosa.tile', foldByShape(1n));
   r.registerFolder('tosa.pad', foldByShape(0n));

@@ -35,4 +35,16 @@ const clampOfClamp = definePattern({
   },
 });
 
-export const tosaPatterns: readonly RewritePattern[] = [clampOfClamp];
+/** select(logical_not(p), a, b) → select(p, b, a). */
+const selectOfNot = definePattern({
+  rootName: 'tosa.select',
+  label: 'SelectLogicalNotOptimization',
+  matchAndRewrite(op, rewriter) {
+    const not = op.operand(0).definingOp;
+    if (not?.name !== 'tosa.logical_not') return false;
+    rewriter.modifyOpInPlace(op, () => op.setOperands([not.operand(0), op.operand(2), op.operand(1)]));
+    return true;
+  },
+});
+
+export const tosaPatterns: readonly RewritePattern[] = [clampOfClamp, selectOfNot];
