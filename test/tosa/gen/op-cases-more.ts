@@ -64,6 +64,12 @@ const conversions: fc.Arbitrary<Draft> = fc.oneof(
   fc.tuple(dim, dim, dim, dim).map(([n, k, w, c]): Draft => ({
     name: 'tosa.scatter', operands: [{ type: t([n, k, c], 'f32') }, { type: t([n, w], 'i32') }, { type: t([n, w, c], 'f32') }], attrs: {}, resultElements: ['f32'],
   })),
+  fc.tuple(fc.constantFrom('i32', 'i16', 'i64', 'f32'), fc.constantFrom('i32', 'i16'), fc.constantFrom('i8', 'i16'), fc.constantFrom('SINGLE_ROUND', 'DOUBLE_ROUND'))
+    .map(([v, m, s, rounding]): Draft => ({
+      name: 'tosa.apply_scale',
+      operands: [{ type: { kind: 'other', text: v } }, { type: { kind: 'other', text: m } }, { type: { kind: 'other', text: s } }],
+      attrs: { rounding_mode: rounding }, resultElements: [], results: [{ kind: 'other', text: 'i32' }],
+    })),
   shapeArb().map((s): Draft => ({ name: 'tosa.identity', operands: [{ type: t(s, 'f32') }], attrs: {}, resultElements: ['f32'] })),
 );
 

@@ -25,6 +25,8 @@ export interface Draft {
   attrs: Record<string, AttrValue>;
   /** Result element types, shapes come from inference (then maybe mutated). */
   resultElements: string[];
+  /** Explicit result types, for ops without shape inference (e.g. scalar apply_scale). */
+  results?: AbstractType[];
 }
 
 export const dim = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 1, arbitrary: fc.constant<Dim>('?') });
@@ -211,7 +213,7 @@ const attrText = (v: AttrValue, name = ''): string => {
 
 export function build(d: Draft, m: Mutation): OpCase {
   const base: OpView = { name: d.name, operands: d.operands.map((o) => o.type), results: [], attrs: d.attrs };
-  const inferred = inferTosaResultTypes(base) ?? d.resultElements.map((): AbstractType => t(null, 'f32'));
+  const inferred = d.results ?? inferTosaResultTypes(base) ?? d.resultElements.map((): AbstractType => t(null, 'f32'));
   // Inference can yield sizes <= 0 for impossible windows; such types cannot even be written.
   const writable = (r: AbstractType): AbstractType =>
     r.kind === 'tensor' && r.shape ? { ...r, shape: r.shape.map((x) => (x !== '?' && !(x > 0 && Number.isFinite(x)) ? 1 : x)) } : r;
