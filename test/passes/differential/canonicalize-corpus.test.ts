@@ -28,8 +28,8 @@ function functions(text: string): Map<string, string> {
 
 describe('canonicalize vs mlir-opt-22 on the corpus canonicalize tests', () => {
   for (const [dialect, floor] of [
-    ['Arith', 0.9],
-    ['Tosa', 0.75],
+    ['Arith', 0.95],
+    ['Tosa', 0.8],
   ] as const) {
   it(`${dialect}/canonicalize.mlir: agreement per chunk and per function; every output is accepted by mlir-opt-22`, () => {
     const FILE = `${CORPUS}/test/Dialect/${dialect}/canonicalize.mlir`;
