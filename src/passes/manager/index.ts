@@ -15,3 +15,4 @@ export {
   type ReproducerConfig,
 } from './crash-reproducer.js';
 export { PassManager, runPipeline, type PassManagerOptions, type PassRunResult } from './pass-manager.js';
+export { OpPassManager, type PassOptionInput } from './op-pass-manager.js';

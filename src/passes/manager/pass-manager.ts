@@ -12,6 +12,7 @@ import { IRPrinterInstrumentation, type IRPrintingConfig } from './ir-printing.j
 import { diagnosticAt } from './pass.js';
 import { describeFailure, runTopLevel, type RunFailure } from './run-schedule.js';
 import { schedule, type ScheduledManager } from './schedule.js';
+import { OpPassManager } from './op-pass-manager.js';
 import { TimingInstrumentation, type TimingManager } from './timing.js';
 
 export interface PassManagerOptions {
@@ -55,6 +56,16 @@ export class PassManager {
   /** Parses and resolves a textual pipeline; throws a located `PipelineError`. */
   static parse(pipeline: string, options: PassManagerOptions = {}): PassManager {
     return new PassManager(resolvePipeline(options.registry ?? passRegistry, parsePipeline(pipeline)), options);
+  }
+
+  /**
+   * Builds the pipeline in code: `PassManager.build('builtin.module', (pm) =>
+   * { pm.addPass('canonicalize', { 'max-iterations': 3 }); pm.nest('func.func').addPass('cse'); })`.
+   */
+  static build(anchor: string, build: (pm: OpPassManager) => void, options: PassManagerOptions = {}): PassManager {
+    const root = new OpPassManager(anchor, options.registry ?? passRegistry);
+    build(root);
+    return new PassManager(root, options);
   }
 
   addInstrumentation(i: PassInstrumentation): void {

@@ -167,3 +167,26 @@ describe('generic passes through the shared registry', () => {
     );
   });
 });
+
+describe('building pipelines in code', () => {
+  it('addPass/nest give the same pipeline as the text, with typed or textual options', () => {
+    const r = testRegistry();
+    const built = PassManager.build(
+      'builtin.module',
+      (pm) => {
+        pm.nest('func.func').addPass('test-tag', { name: 'x' }).addPass('test-fail');
+        pm.addPass('test-log');
+        pm.addPass('test-tag', 'skip=true');
+      },
+      { registry: r },
+    );
+    expect(built.toString()).toBe(PassManager.parse('builtin.module(func.func(test-tag{name=x},test-fail),test-log,func.func(test-tag{skip=1}))', { registry: r }).toString());
+  });
+
+  it('rejects unknown passes and ill-typed options with a clear error', () => {
+    const r = testRegistry();
+    expect(() => PassManager.build('builtin.module', (pm) => pm.addPass('nope'), { registry: r })).toThrow("'nope' does not refer to a registered pass or pass pipeline");
+    expect(() => PassManager.build('builtin.module', (pm) => pm.addPass('test-tag', { skip: 'yes' }), { registry: r })).toThrow(`option 'skip' of pass 'test-tag' does not accept "yes"`);
+    expect(() => PassManager.build('builtin.module', (pm) => pm.addPass('test-tag', { colour: 1 }), { registry: r })).toThrow("pass 'test-tag' has no option 'colour'");
+  });
+});
