@@ -2,7 +2,7 @@
 // deterministic reduction order: members combine in group order.
 import type { Operation, RankedTensorType, StringAttr, Type } from '../ir/index.js';
 import { decodeRankMatrix, futureValueType } from '../dialects/ccl/index.js';
-import { coords, flatIndex, makeTensor, normalize, strides, type Tensor } from './tensor.js';
+import { concatAlong, coords, flatIndex, makeTensor, normalize, strides, type Tensor } from './tensor.js';
 import { scalarAttr } from './constants.js';
 import { InterpError } from './kernels/types.js';
 
@@ -31,23 +31,6 @@ function part(t: Tensor, dim: number, index: number, k: number): Tensor {
     const c = coords(i, shape);
     c[dim] += index * shape[dim];
     out.data[i] = t.data[flatIndex(c, inSt)];
-  }
-  return out;
-}
-
-function concatAlong(parts: readonly Tensor[], dim: number): Tensor {
-  const shape = [...parts[0].shape];
-  shape[dim] = parts.reduce((n, p) => n + p.shape[dim], 0);
-  const out = makeTensor(shape, parts[0].elementType);
-  const outSt = strides(shape);
-  let base = 0;
-  for (const p of parts) {
-    for (let i = 0; i < p.data.length; i++) {
-      const c = coords(i, p.shape);
-      c[dim] += base;
-      out.data[flatIndex(c, outSt)] = p.data[i];
-    }
-    base += p.shape[dim];
   }
   return out;
 }

@@ -116,3 +116,21 @@ export function flatIndex(c: readonly number[], st: readonly number[]): number {
   for (let d = 0; d < c.length; d++) i += c[d] * st[d];
   return i;
 }
+
+/** Concatenate tensors along `dim` (all other dimensions equal). */
+export function concatAlong(parts: readonly Tensor[], dim: number, elementType: Type = parts[0].elementType): Tensor {
+  const shape = [...parts[0].shape];
+  shape[dim] = parts.reduce((n, p) => n + p.shape[dim], 0);
+  const out = makeTensor(shape, elementType);
+  const outSt = strides(shape);
+  let base = 0;
+  for (const p of parts) {
+    for (let i = 0; i < p.data.length; i++) {
+      const c = coords(i, p.shape);
+      c[dim] += base;
+      out.data[flatIndex(c, outSt)] = p.data[i];
+    }
+    base += p.shape[dim];
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 // tensor dialect ops with static shapes (dynamic offsets/sizes come from index operands).
 import type { DenseArrayAttr, Operation, RankedTensorType } from '../../ir/index.js';
-import { coords, flatIndex, makeTensor, strides, type Tensor } from '../tensor.js';
+import { concatAlong, coords, flatIndex, makeTensor, strides, type Tensor } from '../tensor.js';
 import { scalarAttr } from '../constants.js';
 import { InterpError, type Kernel } from './types.js';
 
@@ -54,22 +54,7 @@ const insertSlice: Kernel = (op, args) => {
   return [out];
 };
 
-const concat: Kernel = (op, args) => {
-  const dim = scalarAttr(op.getAttr('dim')) ?? 0;
-  const t = rt(op);
-  const out = makeTensor(t.shape, t.elementType);
-  const outSt = strides(t.shape);
-  let base = 0;
-  for (const a of args) {
-    for (let i = 0; i < a.data.length; i++) {
-      const c = coords(i, a.shape);
-      c[dim] += base;
-      out.data[flatIndex(c, outSt)] = a.data[i];
-    }
-    base += a.shape[dim];
-  }
-  return [out];
-};
+const concat: Kernel = (op, args) => [concatAlong(args, scalarAttr(op.getAttr('dim')) ?? 0, rt(op).elementType)];
 
 const sameData: Kernel = (op, [a]) => {
   const t = rt(op);

@@ -1,6 +1,6 @@
 // TOSA ops with structure: matmul, reductions, and data layout (TOSA 1.0 §2.3, §2.6, §2.8).
 import type { DenseElementsAttr, Operation, RankedTensorType, Type } from '../../ir/index.js';
-import { coords, flatIndex, makeTensor, normalize, size, strides, type Tensor } from '../tensor.js';
+import { concatAlong, coords, flatIndex, makeTensor, normalize, strides, type Tensor } from '../tensor.js';
 import { denseToTensor, intList, scalarAttr } from '../constants.js';
 import { InterpError, type Kernel } from './types.js';
 
@@ -90,22 +90,7 @@ const reshape: Kernel = (op, [a]) => {
   return [makeTensor(rt.shape, rt.elementType, a.data)];
 };
 
-const concat: Kernel = (op, args) => {
-  const axis = scalarAttr(op.getAttr('axis')) ?? 0;
-  const rt = resultTensorType(op);
-  const out = makeTensor(rt.shape, rt.elementType);
-  const outSt = strides(rt.shape);
-  let base = 0;
-  for (const t of args) {
-    for (let i = 0; i < t.data.length; i++) {
-      const c = coords(i, t.shape);
-      c[axis] += base;
-      out.data[flatIndex(c, outSt)] = t.data[i];
-    }
-    base += t.shape[axis];
-  }
-  return [out];
-};
+const concat: Kernel = (op, args) => [concatAlong(args, scalarAttr(op.getAttr('axis')) ?? 0, resultTensorType(op).elementType)];
 
 const slice: Kernel = (op, [a, start]) => {
   const rt = resultTensorType(op);
@@ -169,4 +154,3 @@ export const TOSA_STRUCTURED: ReadonlyMap<string, Kernel> = new Map<string, Kern
 export function elementTypeOf(t: Type): Type {
   return (t as { elementType?: Type }).elementType ?? t;
 }
-void size;
