@@ -229,6 +229,7 @@ function parseDistinct(p: ParserState): Attribute {
   const idTok = p.peek();
   if (idTok.kind !== Kind.Integer) p.fail('expected distinct ID');
   p.next();
+  if (BigInt(idTok.text) >= 1n << 64n) p.fail('expected an unsigned 64-bit integer');
   p.expect(']', "expected ']' to close distinct ID");
   p.expect('<', "expected '<' after distinct ID");
   let referenced: Attribute;
@@ -238,7 +239,9 @@ function parseDistinct(p: ParserState): Attribute {
   const existing = p.distinctById.get(idTok.text);
   if (existing) {
     if ((existing as { referenced?: Attribute }).referenced !== referenced) {
-      p.fail(`referenced attribute does not match previous definition: ${idTok.text}`, kw.offset);
+      const before = (existing as { referenced?: Attribute }).referenced;
+      const text = before && p.printAttribute ? p.printAttribute(before) : idTok.text;
+      p.fail(`referenced attribute does not match previous definition: ${text}`, kw.offset);
     }
     return existing;
   }

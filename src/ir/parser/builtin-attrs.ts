@@ -12,7 +12,7 @@ export function parseDenseArray(p: ParserState): Attribute {
   const typeOffset = p.peek().offset;
   const type = parseType(p);
   const isInt = type.kind === 'integer';
-  if (!isInt && type.kind !== 'float') p.fail(`expected integer or float type, got: ${p.printType ? p.printType(type) : type.kind}`, typeOffset);
+  if (!isInt && type.kind !== 'float') p.fail(`expected integer or float type, got: '${p.printType ? p.printType(type) : type.kind}'`, typeOffset);
   const width = (type as IntegerType | FloatType).width;
   if (width !== 1 && width % 8 !== 0) p.fail('element type bitwidth must be a multiple of 8', typeOffset);
   const ints: bigint[] = [];

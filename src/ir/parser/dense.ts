@@ -99,9 +99,13 @@ function shapeString(shape: readonly number[]): string {
 export function parseDenseElements(p: ParserState, contextType?: Type): Attribute {
   const kw = p.next();
   p.expect('<', "expected '<' after 'dense'");
-  const tree: LiteralTree = p.is('>') ? { shape: [0], values: [], splat: false } : parseLiteralTree(p);
+  const empty = p.is('>');
+  const tree: LiteralTree = empty ? { shape: [0], values: [], splat: false } : parseLiteralTree(p);
   p.expect('>', "expected '>'");
   const type = parseElementsType(p, contextType, kw.offset);
+  if (empty && numElements('shape' in type ? type.shape : []) !== 0) {
+    p.fail(`parsed zero elements, but type ('${p.printType ? p.printType(type) : type.kind}') expected at least 1`, kw.offset);
+  }
   return buildDense(p, tree, type, kw.offset);
 }
 
@@ -110,9 +114,7 @@ function parseElementsType(p: ParserState, contextType: Type | undefined, offset
   let type = contextType;
   if (p.is(':')) {
     p.next();
-    const start = p.peek().offset;
     type = parseType(p);
-    offset = start;
   } else if (!type) {
     p.failWrongToken("expected ':'");
   }
@@ -163,13 +165,13 @@ function convertScalar(p: ParserState, lit: Literal, elem: Type): DenseScalar {
         { offset: lit.offset, message: 'add a trailing dot to make the literal a float' },
       ]);
     }
-    return p.fail('expected floating-point elements, but parsed integer', lit.offset);
+    return p.fail('expected floating point literal', lit.offset);
   }
   const width = integerWidth(elem);
   if (width !== undefined) {
     const it = elem.kind === 'integer' ? (elem as IntegerType) : undefined;
     if (lit.kind === 'bool') {
-      if (width !== 1) p.fail('expected integer elements, but parsed boolean', lit.offset);
+      if (width !== 1) p.fail("expected i1 type for 'true' or 'false' values", lit.offset);
       return lit.value;
     }
     if (lit.kind === 'float') p.fail('expected integer elements, but parsed floating-point', lit.offset);
@@ -192,7 +194,14 @@ export function parseDenseResource(p: ParserState, contextType?: Type): Attribut
   p.next();
   const handle = t.kind === Kind.String ? decodeString(t.text) : t.text;
   p.expect('>', "expected '>'");
-  const type = parseElementsType(p, contextType, kw.offset);
+  let type = contextType;
+  let typeOffset = kw.offset;
+  if (!type) {
+    typeOffset = p.peek().offset;
+    p.expect(':', "expected ':'");
+    type = parseType(p);
+  }
+  if (!isShaped(type)) p.fail('`dense_resource` expected a shaped type', typeOffset);
   return p.context.denseResourceAttr(type, handle);
 }
 

@@ -37,7 +37,11 @@ export function parseLocationBody(p: ParserState): Location {
         p.expect('>', "expected '>' after fused location metadata");
       }
       const locs: Location[] = [];
-      p.delimitedList('[', ']', () => locs.push(parseLocationBody(p)), "expected '[' in fused location");
+      p.expect('[', "expected '[' in fused location");
+      if (!p.consumeIf(']')) {
+        p.commaList(() => locs.push(parseLocationBody(p)));
+        p.expect(']', "expected ']' in fused location");
+      }
       return ctx.fusedLoc(locs, metadata);
     }
     return p.fail('expected location instance');
