@@ -19,7 +19,9 @@ import {
   type VerifyContext,
 } from '../../ir/index.js';
 import {
+  PLAIN_ERROR,
   TOSA_SEMANTICS,
+  formatTosaDiagnostic,
   parseType,
   type AbstractType,
   type AttrValue,
@@ -80,9 +82,15 @@ export function attrValue(a: Attribute): AttrValue {
   }
 }
 
-/** Flattened values of a tosa.const / tosa.const_shape operand. */
-function constantOf(op: Operation | undefined): readonly number[] | undefined {
-  if (!op || (op.name !== 'tosa.const' && op.name !== 'tosa.const_shape')) return undefined;
+/**
+ * Flattened values of a constant operand: a `!tosa.shape` operand is known only
+ * when a tosa.const_shape defines it (MLIR's shape operands resolve through
+ * that op alone), a tensor operand only when a tosa.const defines it.
+ */
+function constantOf(value: Operation['operands'][number]): readonly number[] | undefined {
+  const op = value.definingOp;
+  const wanted = value.type.kind === 'dialect' && printType(value.type).startsWith('!tosa.shape') ? 'tosa.const_shape' : 'tosa.const';
+  if (!op || op.name !== wanted) return undefined;
   const v = op.getAttr('values');
   if (v?.kind !== 'dense') return undefined;
   const d = denseValue(v as DenseElementsAttr);
@@ -98,7 +106,11 @@ function regionView(op: Operation, index: number): RegionView {
   };
 }
 
-/** The declared type of the tosa.variable a variable_read/variable_write names. */
+/**
+ * The declared type of the tosa.variable a variable_read/variable_write names:
+ * `false` when no tosa.variable of that name is in scope, undefined when it
+ * cannot be stated (no name, or a declaration without shape and type).
+ */
 function variableType(op: Operation): AttrValue | undefined {
   // LLVM 22 names the variable with a SymbolNameAttr (a string); accept a symbol reference too.
   const ref = op.getAttr('name');
@@ -121,7 +133,7 @@ function variableType(op: Operation): AttrValue | undefined {
       }
     }
   }
-  return undefined;
+  return false;
 }
 
 /** What the semantic rules see of `op`. */
@@ -130,23 +142,33 @@ export function opView(op: Operation): OpView {
   for (const { name, value } of [...op.properties.entries, ...op.attributes.entries]) attrs[name] = attrValue(value);
   if (op.name === 'tosa.variable_read' || op.name === 'tosa.variable_write') {
     const declared = variableType(op);
-    if (declared) attrs['variable_type'] = declared;
+    if (declared !== undefined) attrs['variable_type'] = declared;
   }
   return {
     name: op.name,
     operands: op.operands.map((v) => abstract(v.type)),
     results: op.resultTypes.map(abstract),
     attrs,
-    constants: op.operands.map((v) => constantOf(v.definingOp)),
+    constants: op.operands.map(constantOf),
     definingOps: op.operands.map((v) => v.definingOp?.name),
     regions: op.regions.map((_, i) => regionView(op, i)),
   };
 }
 
-/** The op verifier from the semantic core: its first message, as MLIR reports only one. */
+/**
+ * The op verifier from the semantic core: its first message, as MLIR reports
+ * only one, printed the way MLIR prints it (formatTosaDiagnostic): with the
+ * `'tosa.x' op` prefix, bare for location errors from inference, and with an
+ * empty message where mlir-opt-22 fails silently (a diagnostic is still
+ * needed for the op to count as rejected).
+ */
 export function verifyTosaSemantics(op: Operation, ctx: VerifyContext): void {
   const sem = TOSA_SEMANTICS.get(op.name);
   if (!sem) return;
-  const [message] = sem.verify(opView(op));
-  if (message !== undefined) ctx.emitOpError(op, message);
+  const [body] = sem.verify(opView(op));
+  if (body === undefined) return;
+  const line = formatTosaDiagnostic(op.name, body);
+  if (line === undefined) ctx.emitError(op.location, '');
+  else if (body.startsWith(PLAIN_ERROR)) ctx.emitError(op.location, line);
+  else ctx.emitOpError(op, body);
 }
