@@ -394,4 +394,32 @@ export const DIAGNOSTIC_CASES: readonly DiagnosticCase[] = [
     col: 27,
     message: "expected ']' in fused location",
   },
+  {
+    name: "an integer set's constraint list opens with '('",
+    input: "#set0 = affine_set<(i)[N, M] : )i >= 0)>\n",
+    line: 1,
+    col: 31,
+    message: "expected '(' in integer set constraint list",
+  },
+  {
+    name: "an integer set's constraint list closes with ')'",
+    input: "#set0 = affine_set<(i)[N, M] : (i >= 0>\n",
+    line: 1,
+    col: 39,
+    message: "expected ')' in integer set constraint list",
+  },
+  {
+    name: "an unclosed dimension list",
+    input: "#map = affine_map<(i -> (i)>\n",
+    line: 1,
+    col: 21,
+    message: "expected ')' in dimensional identifier list",
+  },
+  {
+    name: "an unclosed symbol list",
+    input: "#map = affine_map<(i)[s -> (i)>\n",
+    line: 1,
+    col: 24,
+    message: "expected ']' in symbol list",
+  },
 ];

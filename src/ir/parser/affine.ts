@@ -7,13 +7,17 @@ type Scope = Map<string, AffineExpr>;
 
 function parseIdList(p: ParserState, scope: Scope, open: string, close: string, kind: 'dim' | 'symbol'): number {
   let count = 0;
-  p.delimitedList(open, close, () => {
+  const where = kind === 'dim' ? ' in dimensional identifier list' : ' in symbol list';
+  p.expect(open, `expected '${open}'${where}`);
+  if (p.consumeIf(close)) return 0;
+  p.commaList(() => {
     const t = p.peek();
-    if (t.kind !== Kind.BareId) p.fail('expected bare identifier');
+    if (t.kind !== Kind.BareId) p.failWrongToken('expected bare identifier');
     p.next();
     if (scope.has(t.text)) p.fail(`redefinition of identifier '${t.text}'`, t.offset);
     scope.set(t.text, { kind, position: count++ });
   });
+  p.expect(close, `expected '${close}'${where}`);
   return count;
 }
 
@@ -43,10 +47,10 @@ export function parseIntegerSetBody(p: ParserState): IntegerSet {
   const { numDims, numSymbols } = parseDimsAndSymbols(p, scope);
   p.expect(':', "expected ':' or '['");
   const constraints: AffineConstraint[] = [];
-  p.expect('(', "expected '(' at start of integer set constraint list");
+  p.expect('(', "expected '(' in integer set constraint list");
   if (!p.consumeIf(')')) {
     p.commaList(() => constraints.push(parseConstraint(p, scope)));
-    p.expect(')', "expected ')' at end of integer set constraint list");
+    p.expect(')', "expected ')' in integer set constraint list");
   }
   return { numDims, numSymbols, constraints };
 }
