@@ -38,7 +38,7 @@ export function renderLocated(source: string, offset: number, severity: string, 
 /**
  * A bad pipeline, pass name, option or option value, at `offset` in `source`.
  * It is a `DiagnosticError` (position: the buffer name, line and column) whose
- * message is the full rendering with the source line and caret.
+ * message is the full rendering: headline, source line, caret, then notes.
  */
 export class PipelineError extends DiagnosticError {
   readonly source: string;
@@ -58,13 +58,14 @@ export class PipelineError extends DiagnosticError {
         notes: notes.map((n) => ({ severity: 'note' as const, message: n.message, ...(n.offset !== undefined ? { position: position(n.offset) } : {}), notes: [] })),
       },
     ]);
-    this.message = renderLocated(source, offset, 'error', detail, buffer);
-    this.buffer = buffer;
     this.name = 'PipelineError';
-    this.detail = detail;
+    this.buffer = buffer;
     this.source = source;
     this.offset = offset;
     this.notes = notes;
+    this.detail = detail;
+    // The message is the whole rendering, notes ("did you mean ...") included.
+    this.message = this.format();
   }
 
   get line(): number {
@@ -77,7 +78,7 @@ export class PipelineError extends DiagnosticError {
 
   /** The full rendering, notes included (each note located when it has an offset). */
   format(): string {
-    const parts = [this.message];
+    const parts = [renderLocated(this.source, this.offset, 'error', this.detail, this.buffer)];
     for (const n of this.notes) {
       parts.push(n.offset === undefined ? `note: ${n.message}` : renderLocated(this.source, n.offset, 'note', n.message, this.buffer));
     }
