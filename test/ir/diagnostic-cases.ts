@@ -422,4 +422,32 @@ export const DIAGNOSTIC_CASES: readonly DiagnosticCase[] = [
     col: 24,
     message: "expected ']' in symbol list",
   },
+  {
+    name: "symbol uses are checked after every function body verified",
+    input: "func.func @g() {\n  call @nowhere() : () -> ()\n  return\n}\nfunc.func @h(%x: f32) {\n  %0 = arith.addi %x, %x : f32\n  return\n}\n",
+    line: 6,
+    col: 8,
+    message: "'arith.addi' op operand #0 must be signless-integer-like, but got 'f32'",
+  },
+  {
+    name: "symbol redefinition is found before symbol uses",
+    input: "func.func @g() {\n  call @nowhere() : () -> ()\n  return\n}\nfunc.func @g() {\n  return\n}\n",
+    line: 5,
+    col: 1,
+    message: "redefinition of symbol named 'g'",
+  },
+  {
+    name: "a call to a missing function",
+    input: "func.func @g() {\n  call @nowhere() : () -> ()\n  return\n}\n",
+    line: 2,
+    col: 3,
+    message: "'func.call' op 'nowhere' does not reference a valid function",
+  },
+  {
+    name: "a constant naming a missing function",
+    input: "func.func @k() {\n  %f = constant @missing : () -> ()\n  return\n}\n",
+    line: 2,
+    col: 8,
+    message: "'func.constant' op reference to undefined function 'missing'",
+  },
 ];

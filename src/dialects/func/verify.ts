@@ -100,8 +100,12 @@ export function lookupSymbol(from: Operation, name: string): Operation | undefin
   return undefined;
 }
 
-/** func.call: the callee exists and its signature matches the call. */
-export function verifyCall(op: Operation, ctx: VerifyContext): void {
+/**
+ * func.call's symbol uses (CallOp::verifySymbolUses): the callee exists and
+ * its signature matches the call. Run by the enclosing symbol table after
+ * the whole table verified, as in MLIR.
+ */
+export function verifyCallSymbolUses(op: Operation, ctx: VerifyContext): void {
   const callee = op.getAttr('callee') as SymbolRefAttr | undefined;
   if (!callee || callee.kind !== 'symbol_ref') return ctx.emitOpError(op, "requires a 'callee' symbol reference attribute");
   const fn = lookupSymbol(op, callee.root);
@@ -129,8 +133,8 @@ export function verifyCall(op: Operation, ctx: VerifyContext): void {
   }
 }
 
-/** func.constant: the referenced function exists and has the constant's type. */
-export function verifyConstant(op: Operation, ctx: VerifyContext): void {
+/** func.constant's symbol uses: the referenced function exists and has the constant's type. */
+export function verifyConstantSymbolUses(op: Operation, ctx: VerifyContext): void {
   const ref = op.getAttr('value') as SymbolRefAttr | undefined;
   if (!ref || ref.kind !== 'symbol_ref') return;
   const fn = lookupSymbol(op, ref.root);

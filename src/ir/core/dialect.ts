@@ -162,6 +162,11 @@ export interface OpDefinition {
   verify?(op: Operation, ctx: VerifyContext): void;
   /** Checks that need verified regions (MLIR's verifyRegions). */
   verifyRegions?(op: Operation, ctx: VerifyContext): void;
+  /**
+   * Checks of the symbols this op references (MLIR's SymbolUserOpInterface),
+   * run by the enclosing symbol table once everything in it verified.
+   */
+  verifySymbolUses?(op: Operation, ctx: VerifyContext): void;
   /** Default dialect for unprefixed op names inside this op's regions (OpAsmOpInterface). */
   readonly defaultDialect?: string;
   /** Region kinds: graph regions are exempt from dominance (RegionKindInterface). */

@@ -11,6 +11,7 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { printType } from '../printer/types.js';
 import { printAttribute } from '../printer/attributes.js';
 import { RegionDominance } from './dominance.js';
+import { symbolTablesInScope, verifySymbolTable } from './symbol-tables.js';
 
 type Note = { location?: Location; message: string };
 
@@ -88,7 +89,15 @@ export class Verifier {
     if (c.failed) return false;
     let ok = true;
     for (const n of nested) ok = this.verifyScope(n) && ok;
-    return ok;
+    if (!ok) return false;
+    // Region invariants MLIR checks on leaving an op, once its isolated children verified: symbol tables.
+    const after = new Collector();
+    for (const table of symbolTablesInScope(root)) {
+      verifySymbolTable(table, after);
+      if (after.failed) break;
+    }
+    this.diagnostics.push(...after.diagnostics);
+    return !after.failed;
   }
 
   private walk(op: Operation, scopeRoot: Operation, c: Collector, nested: Operation[]): void {
@@ -140,23 +149,6 @@ export class Verifier {
       op.regions.forEach((r, i) => {
         if (r.blocks.length > 1) c.emitOpError(op, `expects region #${i} to have 0 or 1 blocks`);
       });
-    }
-    if (op.hasTrait('SymbolTable')) {
-      for (const region of op.regions) {
-        const seen = new Map<string, Operation>();
-        for (const block of region.blocks) {
-          for (const child of block.operations) {
-            const sym = child.getAttr('sym_name');
-            if (sym?.kind !== 'string') continue;
-            const name = (sym as unknown as { value: string }).value;
-            const prior = seen.get(name);
-            if (prior) {
-              return c.emitError(child.location, `redefinition of symbol named '${name}'`, [{ location: prior.location, message: 'see existing symbol definition here' }]);
-            }
-            seen.set(name, child);
-          }
-        }
-      }
     }
     if (op.hasTrait('NoRegionArguments')) {
       op.regions.forEach((r, i) => {
