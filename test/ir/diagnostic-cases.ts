@@ -450,4 +450,18 @@ export const DIAGNOSTIC_CASES: readonly DiagnosticCase[] = [
     col: 8,
     message: "'func.constant' op reference to undefined function 'missing'",
   },
+  {
+    name: "an implicit terminator follows an unregistered last op",
+    input: "func.func @f(%i: index) {\n  %0 = tensor.generate %i {\n  ^bb0(%x: index):\n    \"foo.op\"() : () -> ()\n  } : tensor<?xf32>\n  return\n}\n",
+    line: 2,
+    col: 8,
+    message: "'tensor.yield' op requires a single operand",
+  },
+  {
+    name: "an implicit terminator (namespaced in the trait) follows a registered non-terminator",
+    input: "func.func @f(%i: index) {\n  %0 = tensor.generate %i {\n  ^bb0(%x: index):\n    %c = arith.constant 0.0 : f32\n  } : tensor<?xf32>\n  return\n}\n",
+    line: 2,
+    col: 8,
+    message: "'tensor.yield' op requires a single operand",
+  },
 ];

@@ -389,7 +389,9 @@ class FormatParser implements CustomParseState {
     const { ods, dialect } = this.f;
     const implicit = ods.traits.find((t) => t.kind === 'param' && t.name === 'SingleBlockImplicitTerminator');
     if (!implicit && !hasTrait(ods, 'SingleBlock')) return;
-    const termDef = implicit && implicit.kind === 'param' ? dialect.ops.find((o) => o.def === implicit.params[0] || o.def.endsWith(`_${implicit.params[0]}`)) : undefined;
+    // The trait names a C++ class, possibly qualified (`mlir::tensor::YieldOp`).
+    const cls = implicit && implicit.kind === 'param' ? implicit.params[0].replace(/^.*::/, '') : undefined;
+    const termDef = cls ? dialect.ops.find((o) => o.def === cls || o.def.endsWith(`_${cls}`)) : undefined;
     for (const region of this.state.regions) {
       const block = region.blocks[0] ?? region.appendBlock();
       if (!termDef) continue;
