@@ -464,4 +464,25 @@ export const DIAGNOSTIC_CASES: readonly DiagnosticCase[] = [
     col: 8,
     message: "'tensor.yield' op requires a single operand",
   },
+  {
+    name: "a property of the wrong attribute class (dialect attribute expected)",
+    input: "func.func @p() {\n  %0 = \"arith.addi\"() <{overflowFlags = 3 : i32}> : () -> i32\n  return\n}\n",
+    line: 2,
+    col: 8,
+    message: "invalid properties {overflowFlags = 3 : i32} for op arith.addi: Invalid attribute `overflowFlags` in property conversion: 3 : i32",
+  },
+  {
+    name: "a property of the wrong attribute class (enum stored as integer)",
+    input: "func.func @p() {\n  %0 = \"arith.cmpi\"() <{predicate = \"eq\"}> : () -> i1\n  return\n}\n",
+    line: 2,
+    col: 8,
+    message: "invalid properties {predicate = \"eq\"} for op arith.cmpi: Invalid attribute `predicate` in property conversion: \"eq\"",
+  },
+  {
+    name: "a property of the wrong builtin class",
+    input: "func.func @p(%t: tensor<4xf32>) {\n  %0 = \"tensor.extract_slice\"(%t) <{operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = \"x\", static_sizes = array<i64: 2>, static_strides = array<i64: 1>}> : (tensor<4xf32>) -> tensor<2xf32>\n  return\n}\n",
+    line: 2,
+    col: 8,
+    message: "invalid properties {operandSegmentSizes = array<i32: 1, 0, 0, 0>, static_offsets = \"x\", static_sizes = array<i64: 2>, static_strides = array<i64: 1>} for op tensor.extract_slice: Invalid attribute `static_offsets` in property conversion: \"x\"",
+  },
 ];

@@ -8,6 +8,7 @@ import { parseAssemblyFormat, bindOpFormat } from '../../ir/assembly-format/synt
 import {
   parseWithFormat,
   printWithFormat,
+  propertyAccepts,
   type CustomDirective,
   type FormatOp,
 } from '../../ir/assembly-format/engine/index.js';
@@ -98,6 +99,7 @@ function defineOp(ods: OdsOp, dialect: OdsDialect, classes: ClassTable, options:
     defaultDialect: o.defaultDialect,
     regionKind: o.regionKind ?? (graph ? () => 'graph' : undefined),
     interfaces: o.interfaces,
+    acceptsProperty: (name, value) => propertyAccepts(ods, dialect, name, value),
   };
   return def;
 }

@@ -167,6 +167,11 @@ export interface OpDefinition {
    * run by the enclosing symbol table once everything in it verified.
    */
   verifySymbolUses?(op: Operation, ctx: VerifyContext): void;
+  /**
+   * Can `value` be stored as inherent attribute `name` (MLIR's generated
+   * setPropertiesFromAttr)? The generic parser rejects `<{...}>` otherwise.
+   */
+  acceptsProperty?(name: string, value: Attribute): boolean;
   /** Default dialect for unprefixed op names inside this op's regions (OpAsmOpInterface). */
   readonly defaultDialect?: string;
   /** Region kinds: graph regions are exempt from dominance (RegionKindInterface). */

@@ -15,6 +15,16 @@ import { SsaScopes, BlockScope, type UnresolvedOperand } from './ssa.js';
 import { AsmParser } from './asm-parser.js';
 import { DeferredLocations } from './deferred-locations.js';
 
+/** MLIR's setPropertiesFromAttribute failure, reported at the op name once the op is read. */
+function checkProperties(p: ParserState, name: string, offset: number, props: Attribute, accepts: (name: string, value: Attribute) => boolean): void {
+  if (props.kind !== 'dictionary') return;
+  for (const e of (props as unknown as { entries: readonly { name: string; value: Attribute }[] }).entries) {
+    if (accepts(e.name, e.value)) continue;
+    const text = (a: Attribute): string => (p.printAttribute ? p.printAttribute(a) : a.kind);
+    p.fail(`invalid properties ${text(props)} for op ${name}: Invalid attribute \`${e.name}\` in property conversion: ${text(e.value)}`, offset);
+  }
+}
+
 /** What MLIR's lexer takes for an integer type rather than an identifier. */
 const INT_TYPE_TOKEN = /^(i|si|ui)[0-9]+$/;
 
@@ -115,10 +125,12 @@ export class OperationParser {
       if (def && !def.traits.has('IsTerminator')) p.fail('successors in non-terminator');
       p.delimitedList('[', ']', () => state.successors.push(this.parseSuccessorLabel()), "expected '['");
     }
+    let propsAttr: Attribute | undefined;
     if (p.is('<')) {
       p.next();
       const propOffset = p.peek().offset;
       const props = parseAttribute(p);
+      propsAttr = props;
       p.expect('>', "expected '>' to close properties");
       if (props.kind === 'dictionary') {
         for (const e of (props as unknown as { entries: { name: string; value: Attribute }[] }).entries) state.properties.set(e.name, e.value);
@@ -150,6 +162,7 @@ export class OperationParser {
     state.operands = operands.map((u, i) => this.ssa.resolve(u, ft.inputs[i]));
     state.resultTypes = [...ft.results];
     this.parseTrailingLocation(state);
+    if (propsAttr && def?.acceptsProperty) checkProperties(p, name, nameTok.offset, propsAttr, def.acceptsProperty.bind(def));
     return Operation.create(p.context, state);
   }
 
