@@ -15,6 +15,8 @@ export interface ProgramMutation {
   readonly kind: MutationKind;
   /** Index of the mutated op in the program. */
   readonly op: number;
+  /** The op whose checks the change is aimed at (the consumer, for a shape constant). */
+  readonly target: string;
   /** What changed, for readable counterexamples. */
   readonly description: string;
 }
@@ -61,7 +63,10 @@ export function mutateProgram(p: TosaProgram, kind: MutationKind, r: number): { 
   for (let k = 0; k < n; k++) {
     const i = (r + k) % n;
     const op = p.ops[i]!;
-    const done = (next: ProgramOp, description: string) => ({ program: withOp(p, i, next), mutation: { kind, op: i, description: `${op.name} #${i}: ${description}` } });
+    const done = (next: ProgramOp, description: string, target = op.name) => ({
+      program: withOp(p, i, next),
+      mutation: { kind, op: i, target, description: `${op.name} #${i}: ${description}` },
+    });
     switch (kind) {
       case 'result-element': case 'result-dim': case 'result-rank': {
         if (isConstant(op)) continue;
@@ -77,7 +82,7 @@ export function mutateProgram(p: TosaProgram, kind: MutationKind, r: number): { 
         // A fresh argument of the wrong type replaces the operand.
         const arg: ValueRef = { arg: p.args.length };
         const mutated = { ...withOp(p, i, { ...op, operands: op.operands.map((v, j) => (j === at ? arg : v)) }), args: [...p.args, t] };
-        return { program: mutated, mutation: { kind, op: i, description: `${op.name} #${i}: operand ${at} becomes ${JSON.stringify(t)}` } };
+        return { program: mutated, mutation: { kind, op: i, target: op.name, description: `${op.name} #${i}: operand ${at} becomes ${JSON.stringify(t)}` } };
       }
       case 'attribute': {
         if (isConstant(op)) continue;
@@ -94,7 +99,8 @@ export function mutateProgram(p: TosaProgram, kind: MutationKind, r: number): { 
         if (d.values.length === 0) continue;
         const at = r % d.values.length;
         const values = d.values.map((x, j) => (j === at ? (x === -1 ? 0 : x + 1 + (r % 2)) : x));
-        return done({ ...op, attrs: { values: { ...d, values } } }, `values ${d.values.join(',')} -> ${values.join(',')}`);
+        const users = p.ops.filter((o) => o.operands.some((v) => 'op' in v && v.op === i)).map((o) => o.name);
+        return done({ ...op, attrs: { values: { ...d, values } } }, `values ${d.values.join(',')} -> ${values.join(',')} (used by ${users.join(', ')})`, users[0] ?? op.name);
       }
       case 'operand-count': {
         if (isConstant(op) || op.operands.length === 0) continue;
