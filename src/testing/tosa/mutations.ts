@@ -46,7 +46,7 @@ function mutateAttr(name: string, v: AttrValue, rank: number, r: number): AttrVa
   if (name === 'perms' && Array.isArray(v) && v.length > 1) return v.map((x, i) => (i === 0 ? v[1]! : x));
   if (name === 'perms' && Array.isArray(v)) return [...v, v.length];
   if ((name === 'stride' || name === 'kernel' || name === 'dilation') && Array.isArray(v)) return v.map((x, i) => (i === r % v.length ? 0 : x));
-  if (name === 'pad' && Array.isArray(v)) return v.map((x, i) => (i === r % v.length ? -1 : x));
+  if ((name === 'pad' || name === 'out_pad') && Array.isArray(v)) return v.map((x, i) => (i === r % v.length ? -1 : x));
   if ((name === 'min_val' || name === 'max_val') && typeof v === 'object' && 'kind' in v && (v.kind === 'int' || v.kind === 'float')) {
     return name === 'min_val' ? { ...v, value: v.value + 100 } : { ...v, value: v.value - 100 };
   }

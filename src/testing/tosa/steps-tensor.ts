@@ -45,6 +45,32 @@ const conv2d: Step = (b) => {
   });
 };
 
+const depthwiseConv2d: Step = (b) => {
+  const x = anyTensor(b, ['f32'], 4, 4);
+  const [, h, w, c] = b.ranked(x).shape;
+  const dil = [b.int(1, 2), b.int(1, 2)] as const;
+  const wy = window(b, h!, (k) => (k - 1) * dil[0] + 1, false);
+  const wx = window(b, w!, (k) => (k - 1) * dil[1] + 1, false);
+  const m = b.int(1, 2);
+  const weight = b.arg(tensor([wy.k, wx.k, c!, m], 'f32'));
+  const bias = b.arg(tensor([c === '?' || b.bool(20) ? 1 : c * m], 'f32'));
+  b.emit('tosa.depthwise_conv2d', [x, weight, bias, b.scalarConst('f32'), b.scalarConst('f32')], {
+    pad: [wy.lo, wy.hi, wx.lo, wx.hi], stride: [wy.stride, wx.stride], dilation: [...dil], acc_type: { kind: 'type', type: 'f32' },
+  });
+};
+
+const transposeConv2d: Step = (b) => {
+  const x = anyTensor(b, ['f32'], 4, 4);
+  const c = b.ranked(x).shape[3]!;
+  const o = b.int(1, 3);
+  const [kh, kw] = [b.int(1, 3), b.int(1, 3)];
+  const weight = b.arg(tensor([o, kh, kw, c], 'f32'));
+  const bias = b.arg(tensor([b.bool(20) ? 1 : o], 'f32'));
+  b.emit('tosa.transpose_conv2d', [x, weight, bias, b.scalarConst('f32'), b.scalarConst('f32')], {
+    out_pad: [b.int(0, 1), b.int(0, 1), b.int(0, 1), b.int(0, 1)], stride: [b.int(1, 2), b.int(1, 2)], acc_type: { kind: 'type', type: 'f32' },
+  });
+};
+
 const pool: Step = (b) => {
   const x = anyTensor(b, ['f32'], 4, 4);
   const [, h, w] = b.ranked(x).shape;
@@ -62,4 +88,4 @@ const gather: Step = (b) => {
   b.emit('tosa.gather', [values, indices]);
 };
 
-export const TENSOR_STEPS: Readonly<Record<string, Step>> = { matmul, conv2d, pool, gather };
+export const TENSOR_STEPS: Readonly<Record<string, Step>> = { matmul, conv2d, depthwiseConv2d, transposeConv2d, pool, gather };
