@@ -28,20 +28,25 @@ export function affineExprArbitrary(numDims: number, numSymbols: number, maxDept
   const build = (depth: number): fc.Arbitrary<AffineExpr> => {
     if (depth <= 0) return leaf;
     const sub = build(depth - 1);
-    return fc.oneof(
+    const branches: fc.WeightedArbitrary<AffineExpr>[] = [
       { arbitrary: leaf, weight: 3 },
       { arbitrary: fc.tuple(sub, sub).map(([lhs, rhs]): AffineExpr => ({ kind: 'add', lhs, rhs })), weight: 2 },
-      {
-        arbitrary: fc.tuple(sub, fc.integer({ min: -8, max: 8 })).map(([lhs, c]): AffineExpr => ({ kind: 'mul', lhs, rhs: constant(c) })),
-        weight: 2,
-      },
-      {
-        arbitrary: fc
-          .tuple(sub, fc.constantFrom('floordiv', 'ceildiv', 'mod') as fc.Arbitrary<'floordiv' | 'ceildiv' | 'mod'>, fc.integer({ min: 1, max: 8 }))
-          .map(([lhs, kind, c]): AffineExpr => ({ kind, lhs, rhs: constant(c) })),
-        weight: 1,
-      },
-    );
+    ];
+    // MLIR folds a product or quotient of constants away, so keep a dim or
+    // symbol on the left (impossible without any).
+    if (numDims + numSymbols > 0) {
+      const nonConstant = sub.filter((e) => e.kind !== 'constant');
+      branches.push(
+        { arbitrary: fc.tuple(nonConstant, fc.integer({ min: -8, max: 8 })).map(([lhs, c]): AffineExpr => ({ kind: 'mul', lhs, rhs: constant(c) })), weight: 2 },
+        {
+          arbitrary: fc
+            .tuple(nonConstant, fc.constantFrom('floordiv', 'ceildiv', 'mod') as fc.Arbitrary<'floordiv' | 'ceildiv' | 'mod'>, fc.integer({ min: 1, max: 8 }))
+            .map(([lhs, kind, c]): AffineExpr => ({ kind, lhs, rhs: constant(c) })),
+          weight: 1,
+        },
+      );
+    }
+    return fc.oneof(...branches);
   };
   return build(maxDepth);
 }
