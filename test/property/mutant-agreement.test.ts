@@ -12,10 +12,11 @@ import { moduleTextArbitrary, mutatedTextArbitrary } from '../../src/testing/ind
 import { hasMlirOpt, MLIR_OPT_MISSING, runMlirOpt } from '../support/mlir-opt.js';
 import { freshContext, runs } from './support.js';
 
-const VERDICT_FLOOR = 0.97;
-// 92% measured: the misses are mostly "expected ..." errors at the start of a line, which
-// MLIR reports at the end of the previous line (Parser::emitWrongTokenError).
-const LINE_FLOOR = 0.85;
+// Measured over seeds 1-3 × 600 mutants: verdicts 99.5-100%, first-error lines
+// 98.8-99.8%. The misses: an embedded NUL (MLIR lexes it as whitespace),
+// string escapes MLIR rejects, and a few errors found in a different order.
+const VERDICT_FLOOR = 0.98;
+const LINE_FLOOR = 0.95;
 
 const figures: string[] = [];
 afterAll(() => figures.forEach((f) => console.log(f)));
