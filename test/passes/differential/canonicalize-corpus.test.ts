@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createContext } from '../../../src/dialects/index.js';
 import { parse, print, splitInputFile } from '../../../src/ir/index.js';
 import { PassManager } from '../../../src/passes/index.js';
 import { upstreamArbitraryNote } from '../support/notes.js';
 import { CORPUS } from '../support/run-lines.js';
 import { runMlirOpt } from '../support/upstream-passes.js';
+
+// Hundreds of mlir-opt-22 processes on a shared 2-core machine: allow for load.
+vi.setConfig({ testTimeout: 600_000 });
 
 
 /** mlir-opt's per-chunk outputs for `args` over chunks joined by the split marker. */

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createContext } from '../../../src/dialects/index.js';
 import { parse, print } from '../../../src/ir/index.js';
 import { PassManager } from '../../../src/passes/index.js';
 import { runMlirOpt } from '../support/upstream-passes.js';
+
+// Hundreds of mlir-opt-22 processes on a shared 2-core machine: allow for load.
+vi.setConfig({ testTimeout: 600_000 });
 
 /**
  * Our `cse` and `symbol-dce` against mlir-opt-22's on random functions with

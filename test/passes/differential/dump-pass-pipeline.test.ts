@@ -1,10 +1,13 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatPipeline, parsePipeline, pipelineFromPlain } from '../../../src/passes/pipeline/index.js';
 import { dumpPipeline, resolvePipeline } from '../../../src/passes/registry/index.js';
 import { upstreamArbitraryNote } from '../support/notes.js';
 import { upstreamPipeline } from '../support/upstream-arbitrary.js';
 import { runMlirOpt, upstreamPasses } from '../support/upstream-passes.js';
+
+// Hundreds of mlir-opt-22 processes on a shared 2-core machine: allow for load.
+vi.setConfig({ testTimeout: 600_000 });
 
 /** mlir-opt's dump (it goes to stderr before the run), or undefined if it never got that far. */
 function mlirDump(text: string): string | undefined {
