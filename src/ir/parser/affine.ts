@@ -29,9 +29,15 @@ function parseDimsAndSymbols(p: ParserState, scope: Scope): { numDims: number; n
 
 /** `(d0, d1)[s0] -> (exprs)` (the text inside `affine_map<...>`). */
 export function parseAffineMapBody(p: ParserState): AffineMap {
+  const start = p.peek().offset;
   const scope: Scope = new Map();
   const { numDims, numSymbols } = parseDimsAndSymbols(p, scope);
-  p.expect('->', "expected '->' or '['");
+  // MLIR reads a map or a set here and then checks which one it got.
+  if (p.is(':')) {
+    parseSetConstraints(p, scope);
+    p.fail('expected AffineMap, but got IntegerSet', start);
+  }
+  p.expect('->', "expected '->' or ':'");
   const results: AffineExpr[] = [];
   p.expect('(', "expected '(' in affine map range");
   if (!p.consumeIf(')')) {
@@ -43,16 +49,36 @@ export function parseAffineMapBody(p: ParserState): AffineMap {
 
 /** `(d0)[s0] : (constraints)` (the text inside `affine_set<...>`). */
 export function parseIntegerSetBody(p: ParserState): IntegerSet {
+  const start = p.peek().offset;
   const scope: Scope = new Map();
   const { numDims, numSymbols } = parseDimsAndSymbols(p, scope);
-  p.expect(':', "expected ':' or '['");
+  if (p.is('->')) {
+    parseAffineMapRangeAfterArrow(p, scope);
+    p.fail('expected IntegerSet, but got AffineMap', start);
+  }
+  return { numDims, numSymbols, constraints: parseSetConstraints(p, scope) };
+}
+
+/** `-> (exprs)` of a map (when an integer set was asked for). */
+function parseAffineMapRangeAfterArrow(p: ParserState, scope: Scope): void {
+  p.expect('->');
+  p.expect('(', "expected '(' in affine map range");
+  if (!p.consumeIf(')')) {
+    p.commaList(() => parseExpr(p, scope));
+    p.expect(')', "expected ')' in affine map range");
+  }
+}
+
+/** `: (constraints)` of an integer set. */
+function parseSetConstraints(p: ParserState, scope: Scope): AffineConstraint[] {
+  p.expect(':', "expected '->' or ':'");
   const constraints: AffineConstraint[] = [];
   p.expect('(', "expected '(' in integer set constraint list");
   if (!p.consumeIf(')')) {
     p.commaList(() => constraints.push(parseConstraint(p, scope)));
     p.expect(')', "expected ')' in integer set constraint list");
   }
-  return { numDims, numSymbols, constraints };
+  return constraints;
 }
 
 function parseConstraint(p: ParserState, scope: Scope): AffineConstraint {

@@ -40,6 +40,14 @@ export class AsmParser implements OpAsmParser {
   fail(message: string, offset?: number): never {
     return this.p.fail(message, offset);
   }
+  /**
+   * An error through the op's own parser (MLIR's CustomOpAsmParser::emitError),
+   * which prefixes `custom op '<name>' `; token-level errors are not prefixed.
+   */
+  private failOp(message: string, offset?: number): never {
+    if (offset === undefined && this.p.peek().kind === Kind.Unknown) return this.p.fail(message);
+    return this.p.fail(`custom op '${this.opName}' ${message}`, offset ?? this.currentOffset());
+  }
   typeText(type: Type): string {
     return this.p.printType ? this.p.printType(type) : type.kind;
   }
@@ -56,7 +64,7 @@ export class AsmParser implements OpAsmParser {
   parseKeyword(keyword?: string, what?: string): string {
     const t = this.p.peek();
     if (t.kind !== Kind.BareId || (keyword !== undefined && t.text !== keyword)) {
-      this.fail(what ?? (keyword ? `expected '${keyword}'` : 'expected valid keyword'));
+      this.failOp(what ?? (keyword ? `expected '${keyword}'` : 'expected valid keyword'));
     }
     return this.p.next().text;
   }
@@ -68,7 +76,7 @@ export class AsmParser implements OpAsmParser {
   }
   parseKeywordOrString(): string {
     const v = this.parseOptionalKeywordOrString();
-    if (v === undefined) this.fail('expected valid keyword or string');
+    if (v === undefined) this.failOp('expected valid keyword or string');
     return v;
   }
   parseOptionalKeywordOrString(): string | undefined {
@@ -77,7 +85,7 @@ export class AsmParser implements OpAsmParser {
   }
   parseString(): string {
     const v = this.parseOptionalString();
-    if (v === undefined) this.fail('expected string');
+    if (v === undefined) this.failOp('expected string');
     return v;
   }
   parseOptionalString(): string | undefined {
@@ -97,7 +105,7 @@ export class AsmParser implements OpAsmParser {
   }
   parseInteger(): bigint {
     const v = this.parseOptionalInteger();
-    if (v === undefined) this.fail('expected integer value');
+    if (v === undefined) this.failOp('expected integer value');
     return v;
   }
   parseOptionalInteger(): bigint | undefined {
@@ -184,7 +192,7 @@ export class AsmParser implements OpAsmParser {
   }
   parseSymbolName(): string {
     const v = this.parseOptionalSymbolName();
-    if (v === undefined) this.fail('expected valid \'@\'-identifier for symbol name');
+    if (v === undefined) this.failOp('expected valid \'@\'-identifier for symbol name');
     return v;
   }
   parseOptionalSymbolName(): string | undefined {
@@ -220,7 +228,7 @@ export class AsmParser implements OpAsmParser {
       p.commaList(() => out.push(this.parseOperand()));
     }
     if (requiredCount !== undefined && out.length !== requiredCount) {
-      this.fail(`expected ${requiredCount} operands`, start);
+      this.failOp(`expected ${requiredCount} operands`, start);
     }
     return out;
   }

@@ -212,7 +212,7 @@ export function parseAttributeEntries(p: ParserState): NamedAttribute[] {
     let name: string;
     if (t.kind === Kind.BareId) name = t.text;
     else if (t.kind === Kind.String) name = decodeString(t.text);
-    else p.fail('expected attribute name');
+    else p.failWrongToken('expected attribute name');
     p.next();
     if (name.length === 0) p.fail('expected valid attribute name', t.offset);
     if (seen.has(name)) p.fail(`duplicate key '${name}' in dictionary attribute`, t.offset);

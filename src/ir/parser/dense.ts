@@ -86,7 +86,7 @@ function parseList(p: ParserState, out: Literal[]): number[] {
     }
     count++;
   } while (p.consumeIf(','));
-  p.expect(']', "expected ',' or ']'");
+  p.expect(']', "expected ']'");
   void start;
   return [count, ...(inner ?? [])];
 }

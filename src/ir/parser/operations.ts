@@ -34,6 +34,13 @@ export class OperationParser {
   private readonly blockScopes: BlockScope[] = [];
   /** Default dialects of enclosing ops (OpAsmOpInterface::getDefaultDialect). */
   private readonly defaultDialects: string[] = [];
+  /**
+   * MLIR's own default-dialect stack, for its wording of unknown short names:
+   * `builtin` at the top, each custom-syntax op's default dialect (or none)
+   * inside it, generic ops transparent. (Name resolution stays more lenient,
+   * accepting what our printer writes.)
+   */
+  private readonly mlirDefaultDialects: string[] = ['builtin'];
   /** `loc(#alias)` uses whose alias may be defined further down the file. */
   readonly deferredLocations = new DeferredLocations();
 
@@ -117,10 +124,9 @@ export class OperationParser {
     if (!def) checkUnregisteredAllowed(p, name, start);
     p.expect('(', "expected '(' to start operand list");
     const operands: UnresolvedOperand[] = [];
-    if (!p.consumeIf(')')) {
-      p.commaList(() => operands.push(this.parseOperandUse()));
-      p.expect(')', "expected ')' to end operand list");
-    }
+    // MLIR's parseOptionalSSAUseList: a list only when a `%` name follows.
+    if (this.atOperand()) p.commaList(() => operands.push(this.parseOperandUse()));
+    p.expect(')', "expected ')' to end operand list");
     if (p.is('[')) {
       if (def && !def.traits.has('IsTerminator')) p.fail('successors in non-terminator');
       p.delimitedList('[', ']', () => state.successors.push(this.parseSuccessorLabel()), "expected '['");
@@ -177,7 +183,7 @@ export class OperationParser {
       const fromDefault = dd ? p.context.getOpDefinition(`${dd}.${name}`) : undefined;
       if (builtin) [def, name] = [builtin, `builtin.${name}`];
       else if (fromDefault) [def, name] = [fromDefault, `${dd}.${name}`];
-      else p.fail(`custom op '${name}' is unknown${dd ? ` (tried '${dd}.${name}' as well)` : ''}`, nameTok.offset);
+      else this.failUnknownShortName(name, nameTok.offset);
     }
     if (!def?.parse) {
       const dialect = name.includes('.') ? name.slice(0, name.indexOf('.')) : '';
@@ -186,13 +192,24 @@ export class OperationParser {
     }
     const state = emptyState(name, p.location(nameTok.offset));
     this.defaultDialects.push(def.defaultDialect ?? this.defaultDialects[this.defaultDialects.length - 1] ?? '');
+    // builtin.module's OpAsmOpInterface names `builtin` as its default dialect.
+    this.mlirDefaultDialects.push(def.defaultDialect ?? (name === 'builtin.module' ? 'builtin' : ''));
     try {
       def.parse(new AsmParser(this, name, def.traits.has('IsolatedFromAbove'), def.defaultDialect, nameTok.offset), state);
     } finally {
       this.defaultDialects.pop();
+      this.mlirDefaultDialects.pop();
     }
     this.parseTrailingLocation(state);
     return Operation.create(p.context, state);
+  }
+
+  /** An op name without a dialect that no default dialect resolves, worded as MLIR 22. */
+  private failUnknownShortName(name: string, offset: number): never {
+    const dd = this.mlirDefaultDialects[this.mlirDefaultDialects.length - 1];
+    const tried = `(tried '${dd}.${name}' as well)`;
+    if (dd === '' || !this.p.context.isRegisteredDialect(dd)) this.p.fail(`Dialect \`${dd}' not found for custom op '${name}'  ${tried}`, offset);
+    return this.p.fail(`custom op '${name}' is unknown ${tried}`, offset);
   }
 
   parseTrailingLocation(state: OperationState): void {
@@ -220,6 +237,13 @@ export class OperationParser {
   parseRegion(region: Region, entryArgs: readonly ParsedArgument[], isolated: boolean, defaultDialect?: string): void {
     const p = this.p;
     p.expect('{', "expected '{' to begin a region");
+    // MLIR checks named entry arguments against the enclosing scope, even for isolated regions.
+    for (const a of entryArgs) {
+      const prior = a.operand.name ? this.ssa.definedAt(a.operand.name) : undefined;
+      if (prior !== undefined) {
+        p.failWithNotes(`region entry argument '${a.operand.name}' is already in use`, a.operand.offset, [{ offset: prior, message: 'previously referenced here' }]);
+      }
+    }
     this.ssa.pushRegion(isolated);
     this.blockScopes.push(new BlockScope());
     this.defaultDialects.push(defaultDialect ?? this.defaultDialects[this.defaultDialects.length - 1] ?? '');

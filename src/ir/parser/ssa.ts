@@ -129,6 +129,11 @@ export class SsaScopes {
     return ref;
   }
 
+  /** Where `%name` is defined in the current isolated scope, if it is. */
+  definedAt(name: string): number | undefined {
+    return this.scopes.length > 0 ? this.top.values.get(name)?.offset : undefined;
+  }
+
   /** Is `%name` visible already (for custom parsers that need the type of a prior value)? */
   lookup(u: UnresolvedOperand): Value | undefined {
     return this.top.values.get(u.name)?.values[u.number];

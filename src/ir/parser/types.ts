@@ -3,7 +3,7 @@ import type { Attribute } from '../attributes/attribute.js';
 import { Kind } from '../syntax/token-stream.js';
 import type { ParserState } from './state.js';
 import { scanDialectBody } from './dialect-body.js';
-import { parseAttribute } from './attributes.js';
+import { parseAttribute, parseOptionalAttribute } from './attributes.js';
 import { parseDialectSymbol, bodyParser } from './dialect-symbols.js';
 
 const INT_TYPE = /^(i|si|ui)([0-9]+)$/;
@@ -100,7 +100,10 @@ function parseFunctionType(p: ParserState): Ty.FunctionType {
 /** `(t, t)` — possibly empty. */
 export function parseTypeListParens(p: ParserState): Ty.Type[] {
   const types: Ty.Type[] = [];
-  p.delimitedList('(', ')', () => types.push(parseType(p)));
+  p.expect('(', "expected '('");
+  if (p.consumeIf(')')) return types;
+  p.commaList(() => types.push(parseType(p)));
+  p.expect(')', "expected ')'");
   return types;
 }
 
@@ -192,7 +195,8 @@ function parseTensorType(p: ParserState): Ty.Type {
   const { dims } = parseDims(p, true, false);
   const elem = parseElementType(p, 'tensor');
   let encoding: Attribute | undefined;
-  if (p.consumeIf(',')) encoding = parseAttribute(p);
+  // The encoding is optional after the comma (MLIR's parseOptionalAttribute).
+  if (p.consumeIf(',')) encoding = parseOptionalAttribute(p);
   p.expect('>', "expected '>' in tensor type");
   return ctx.tensorType(dims, elem, encoding);
 }

@@ -47,7 +47,8 @@ class FormatParser implements CustomParseState {
         const target = this.typeTarget(e.arg);
         if (target.variadic) {
           const list: Type[] = [];
-          const first = p.parseOptionalType();
+          // Outside the lead of an optional group this is OpAsmParser::parseTypeList: at least one type.
+          const first = optional ? p.parseOptionalType() : p.parseType();
           if (first) {
             list.push(first);
             while (p.parseOptionalPunct(',')) list.push(p.parseType());
@@ -164,7 +165,9 @@ class FormatParser implements CustomParseState {
     if (/^[a-zA-Z_]/.test(value)) {
       if (p.parseOptionalKeyword(value) !== undefined) return true;
       if (optional) return false;
-      return p.fail(`expected '${value}'`);
+      // OpAsmParser::parseKeyword reports through the op's parser: `custom op '<name>' expected 'to'`.
+      p.parseKeyword(value);
+      return true;
     }
     if (optional) return p.parseOptionalPunct(value);
     p.parsePunct(value, `expected '${value}'`);
