@@ -20,6 +20,16 @@ const shapeOf = (p: TosaProgram, i: number, k: number) => {
   return t.kind === 'tensor' ? t.shape : null;
 };
 
+/** Longest chain of non-constant ops, each consuming the previous one's result. */
+function depth(p: TosaProgram): number {
+  const d: number[] = [];
+  p.ops.forEach((op, i) => {
+    const isConst = op.name === 'tosa.const' || op.name === 'tosa.const_shape';
+    d[i] = isConst ? 0 : 1 + Math.max(0, ...op.operands.map((v) => ('op' in v ? d[v.op]! : 0)));
+  });
+  return Math.max(0, ...d);
+}
+
 describe('TOSA program arbitraries', () => {
   test('cover the op kinds, broadcasting and dynamic dims issue 3 asks for', () => {
     const programs = fc.sample(tosaProgramArbitrary(), { numRuns: 500, seed: 3 });
@@ -36,6 +46,9 @@ describe('TOSA program arbitraries', () => {
     // Chains: some op consumes another op's (non-constant) result.
     const chained = programs.filter((p) => p.ops.some((op) => op.operands.some((v) => 'op' in v && !p.ops[v.op]!.name.startsWith('tosa.const')))).length;
     expect(chained).toBeGreaterThan(programs.length / 3);
+    const depths = programs.map(depth);
+    console.log(`[tosa program arbitraries] ${kinds.size} op kinds, ${chained}/${programs.length} programs chain ops, longest chain ${Math.max(...depths)}, mean ${(depths.reduce((a, b) => a + b, 0) / depths.length).toFixed(2)}`);
+    expect(depths.filter((d) => d >= 4).length).toBeGreaterThan(programs.length / 10);
   });
 
   test('well-typed programs pass numaccl verification', () => {

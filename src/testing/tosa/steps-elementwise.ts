@@ -4,6 +4,7 @@ import type { Dim, TensorType } from '../../dialects/tosa/semantics/index.js';
 import { tensor } from '../../dialects/tosa/semantics/index.js';
 import type { ProgramBuilder, Ranked } from './builder.js';
 import type { ValueRef } from './program.js';
+import { adapt, CASTS } from './adapt.js';
 
 /** One step: appends zero or more ops to the program. */
 export type Step = (b: ProgramBuilder) => void;
@@ -24,12 +25,24 @@ const UNARY: Readonly<Record<string, readonly string[]>> = {
 
 const elementsOf = (cls: string): readonly string[] => (cls === 'float' ? FLOATS : [cls]);
 
+/** An element class among `classes`, usually the latest value's, so that ops chain instead of reading fresh arguments. */
+function pickClass(b: ProgramBuilder, classes: readonly string[]): string {
+  const latest = b.candidates(() => true).at(-1);
+  const e = latest ? b.ranked(latest).element : undefined;
+  const cls = e === undefined ? undefined : FLOATS.includes(e) ? 'float' : e;
+  return cls !== undefined && classes.includes(cls) && b.bool(75) ? cls : b.choose(classes);
+}
+
 /** A value of one of `elements`, ranked, of rank ≥ minRank. */
 export function anyTensor(b: ProgramBuilder, elements: readonly string[], minRank = 1, maxRank = 4): ValueRef {
-  return b.tensorValue(
-    (t) => elements.includes(t.element) && t.shape.length >= minRank && t.shape.length <= maxRank,
-    () => tensor(b.shape(minRank, maxRank), b.choose(elements)),
-  );
+  const fits = (t: Ranked) => elements.includes(t.element) && t.shape.length >= minRank && t.shape.length <= maxRank;
+  // Often continue from the latest value, casting or reshaping it when it does not fit.
+  const latest = b.candidates(() => true).at(-1);
+  if (latest && !fits(b.ranked(latest)) && b.bool(50)) {
+    const adapted = adapt(b, latest, elements, minRank, maxRank);
+    if (adapted) return adapted;
+  }
+  return b.tensorValue(fits, () => tensor(b.shape(minRank, maxRank), b.choose(elements)));
 }
 
 /** True when shapes `a` and `b` broadcast against each other (same rank, dims equal or 1 or dynamic). */
@@ -48,7 +61,7 @@ export function partner(b: ProgramBuilder, x: Ranked, element = x.element): Valu
 const maybeSwap = (b: ProgramBuilder, xs: ValueRef[]): ValueRef[] => (b.bool() ? xs.reverse() : xs);
 
 const binary: Step = (b) => {
-  const cls = b.choose(Object.keys(BINARY));
+  const cls = pickClass(b, Object.keys(BINARY));
   const x = anyTensor(b, elementsOf(cls));
   const xt = b.ranked(x);
   const name = b.choose(BINARY[cls]!);
@@ -57,7 +70,7 @@ const binary: Step = (b) => {
 };
 
 const unary: Step = (b) => {
-  const cls = b.choose(Object.keys(UNARY));
+  const cls = pickClass(b, Object.keys(UNARY));
   b.emit(b.choose(UNARY[cls]!), [anyTensor(b, elementsOf(cls))]);
 };
 
@@ -94,14 +107,8 @@ const negate: Step = (b) => {
   b.emit('tosa.negate', [x, b.scalarConst(e), b.scalarConst(e)]);
 };
 
-const CASTS: Readonly<Record<string, readonly string[]>> = {
-  f32: ['i32', 'f16', 'bf16', 'i8', 'i1'],
-  f16: ['f32', 'i32'],
-  i32: ['f32', 'i8', 'i1', 'f16'],
-  i1: ['f32', 'i32'],
-};
 const cast: Step = (b) => {
-  const x = anyTensor(b, Object.keys(CASTS));
+  const x = anyTensor(b, ['f32', 'f16', 'i32', 'i1']);
   b.emit('tosa.cast', [x], {}, [b.choose(CASTS[b.ranked(x).element]!)]);
 };
 

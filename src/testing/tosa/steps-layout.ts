@@ -3,6 +3,7 @@
 import { tensor } from '../../dialects/tosa/semantics/index.js';
 import type { Step } from './steps-elementwise.js';
 import { anyTensor } from './steps-elementwise.js';
+import { dealShape } from './adapt.js';
 
 const i32 = (value: number) => ({ kind: 'int' as const, value, type: 'i32' });
 
@@ -30,14 +31,6 @@ const transpose: Step = (b) => {
   b.emit('tosa.transpose', [x], { perms: b.permutation(b.ranked(x).shape.length) });
 };
 
-/** Prime factors of n, so a new shape with the same element count can be dealt out. */
-function factors(n: number): number[] {
-  const out: number[] = [];
-  for (let p = 2; p * p <= n; p++) for (; n % p === 0; n /= p) out.push(p);
-  if (n > 1) out.push(n);
-  return out;
-}
-
 const reshape: Step = (b) => {
   const x = anyTensor(b, ['f32', 'i32'], 1, 4);
   const shape = b.ranked(x).shape;
@@ -48,8 +41,7 @@ const reshape: Step = (b) => {
     target = Array.from({ length: rank }, () => 1);
     target[b.int(0, rank - 1)] = -1;
   } else {
-    target = Array.from({ length: rank }, () => 1);
-    for (const f of factors((shape as number[]).reduce((a, c) => a * c, 1))) target[b.int(0, rank - 1)]! *= f;
+    target = dealShape(b, (shape as number[]).reduce((a, c) => a * c, 1), rank);
     if (b.bool(25)) target[b.int(0, rank - 1)] = -1;
   }
   b.emit('tosa.reshape', [x, b.constShape(target)]);
