@@ -34,20 +34,20 @@ export function parseFunctionOp(p: OpAsmParser, state: OperationState): void {
   const args: ParsedArgument[] = [];
   const argTypes: Type[] = [];
   const argAttrs: DictionaryAttr[] = [];
-  p.parsePunct('(', "expected '(' in function signature");
+  p.parsePunct('(', "expected '('");
   if (!p.parseOptionalPunct(')')) {
     let named: boolean | undefined;
     do {
       const at = p.currentOffset();
       const arg = p.parseOptionalArgument(true, true);
       if (arg) {
-        if (named === false) p.fail('expected type instead of SSA identifier', at);
+        if (named === false) p.fail(`custom op '${p.opName}' expected type instead of SSA identifier`, at);
         named = true;
         args.push(arg);
         argTypes.push(arg.type!);
         argAttrs.push(dictOrEmpty(p, arg.attributes));
       } else {
-        if (named === true) p.fail('expected SSA identifier', at);
+        if (named === true) p.fail(`custom op '${p.opName}' expected SSA identifier`, at);
         named = false;
         argTypes.push(p.parseType());
         const attrs = new Map<string, Attribute>();
@@ -85,18 +85,15 @@ export function parseFunctionOp(p: OpAsmParser, state: OperationState): void {
   p.parseOptionalAttrDictWithKeyword(state.attributes);
   for (const inferred of ['sym_name', 'function_type', 'sym_visibility']) {
     if (state.attributes.has(inferred)) {
-      p.fail(`'${inferred}' is an inferred attribute and should not be specified in the explicit attribute dictionary`, attrsAt);
+      p.fail(`custom op '${p.opName}' '${inferred}' is an inferred attribute and should not be specified in the explicit attribute dictionary`, attrsAt);
     }
   }
 
   const body = new Region();
   const at = p.currentOffset();
-  if (p.parseOptionalRegion(body, args)) {
-    if (body.blocks.length === 0) p.fail('expected non-empty function body', at);
-  } else if (args.length > 0) {
-    // Named arguments without a body: MLIR rejects this too.
-    p.fail('expected non-empty function body', at);
-  }
+  // Errors through the op's parser carry `custom op 'func.func'`, as MLIR's do. A
+  // declaration may name its arguments: MLIR drops the names.
+  if (p.parseOptionalRegion(body, args) && body.blocks.length === 0) p.fail(`custom op '${p.opName}' expected non-empty function body`, at);
   state.regions.push(body);
 }
 
