@@ -30,6 +30,7 @@ export {
   tokenizeMlir,
   mutateText,
   mutationArbitrary,
+  structuralMutationArbitrary,
   mutatedTextArbitrary,
   mlirTokenSoupArbitrary,
   randomSourceArbitrary,

@@ -29,7 +29,12 @@ export type Mutation =
   | { readonly kind: 'swap'; readonly at: number }
   | { readonly kind: 'duplicate'; readonly at: number }
   | { readonly kind: 'truncate'; readonly at: number }
-  | { readonly kind: 'replaceChar'; readonly at: number; readonly char: string };
+  | { readonly kind: 'replaceChar'; readonly at: number; readonly char: string }
+  /** Whole lines: these keep the syntax and break structure (terminators, dominance, symbols). */
+  | { readonly kind: 'deleteLine'; readonly at: number }
+  | { readonly kind: 'swapLines'; readonly at: number; readonly distance: number }
+  /** Point one SSA use at another value (breaks dominance or types). */
+  | { readonly kind: 'renameValue'; readonly at: number; readonly to: number };
 
 /** One mutation; positions are resolved modulo the text's token (or character) count. */
 export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
@@ -44,10 +49,45 @@ export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   },
 );
 
+/** Mutations that keep every token well-formed and mostly break semantics instead. */
+export const structuralMutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('deleteLine' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('swapLines' as const), at: fc.nat(), distance: fc.integer({ min: 1, max: 4 }) }),
+  { arbitrary: fc.record({ kind: fc.constant('renameValue' as const), at: fc.nat(), to: fc.nat() }), weight: 2 },
+);
+
+function mutateLines(text: string, m: Extract<Mutation, { kind: 'deleteLine' | 'swapLines' }>): string {
+  const lines = text.split('\n');
+  if (lines.length < 2) return text;
+  const i = m.at % lines.length;
+  if (m.kind === 'deleteLine') lines.splice(i, 1);
+  else {
+    const j = (i + m.distance) % lines.length;
+    [lines[i], lines[j]] = [lines[j], lines[i]];
+  }
+  return lines.join('\n');
+}
+
+function renameValue(text: string, m: Extract<Mutation, { kind: 'renameValue' }>): string {
+  const uses = [...text.matchAll(/%[\w$.\-]+(#\d+)?/g)];
+  if (uses.length < 2) return text;
+  const use = uses[m.at % uses.length];
+  const other = uses[m.to % uses.length][0];
+  return text.slice(0, use.index) + other + text.slice(use.index + use[0].length);
+}
+
 /** Apply `mutations` in order to `text`. Token mutations skip whitespace tokens. */
 export function mutateText(text: string, mutations: readonly Mutation[]): string {
   let out = text;
   for (const m of mutations) {
+    if (m.kind === 'deleteLine' || m.kind === 'swapLines') {
+      out = mutateLines(out, m);
+      continue;
+    }
+    if (m.kind === 'renameValue') {
+      out = renameValue(out, m);
+      continue;
+    }
     if (m.kind === 'replaceChar' || m.kind === 'truncate') {
       if (out.length === 0) continue;
       const at = m.at % out.length;
@@ -82,9 +122,9 @@ export function mutateText(text: string, mutations: readonly Mutation[]): string
   return out;
 }
 
-/** `text` with 1–`max` random mutations applied. */
-export function mutatedTextArbitrary(text: fc.Arbitrary<string>, max = 2): fc.Arbitrary<string> {
-  return fc.tuple(text, fc.array(mutationArbitrary, { minLength: 1, maxLength: max })).map(([t, ms]) => mutateText(t, ms));
+/** `text` with 1–`max` random mutations applied (token-level by default). */
+export function mutatedTextArbitrary(text: fc.Arbitrary<string>, max = 2, mutations: fc.Arbitrary<Mutation> = mutationArbitrary): fc.Arbitrary<string> {
+  return fc.tuple(text, fc.array(mutations, { minLength: 1, maxLength: max })).map(([t, ms]) => mutateText(t, ms));
 }
 
 /** Random sequences of MLIR tokens joined by spaces or newlines. */
