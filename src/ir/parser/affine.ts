@@ -83,18 +83,10 @@ function parseSetConstraints(p: ParserState, scope: Scope): AffineConstraint[] {
 
 function parseConstraint(p: ParserState, scope: Scope): AffineConstraint {
   const lhs = parseExpr(p, scope);
-  if (p.consumeIf('>')) {
-    p.expect('=', "expected '>=' in constraint");
-    return { expr: sub(lhs, parseExpr(p, scope)), isEquality: false };
-  }
-  if (p.consumeIf('<')) {
-    p.expect('=', "expected '<=' in constraint");
-    return { expr: sub(parseExpr(p, scope), lhs), isEquality: false };
-  }
-  if (p.consumeIf('=')) {
-    p.expect('=', "expected '==' in constraint");
-    return { expr: sub(lhs, parseExpr(p, scope)), isEquality: true };
-  }
+  // MLIR: `consumeIf(op) && consumeIf('=')` for each of >=, <=, ==; otherwise one error where it stands.
+  if (p.consumeIf('>') && p.consumeIf('=')) return { expr: sub(lhs, parseExpr(p, scope)), isEquality: false };
+  if (p.consumeIf('<') && p.consumeIf('=')) return { expr: sub(parseExpr(p, scope), lhs), isEquality: false };
+  if (p.consumeIf('=') && p.consumeIf('=')) return { expr: sub(lhs, parseExpr(p, scope)), isEquality: true };
   return p.fail('expected \'== affine-expr\' or \'>= affine-expr\' at end of affine constraint');
 }
 
@@ -121,7 +113,7 @@ export function parseExpr(p: ParserState, scope: Scope): AffineExpr {
   for (;;) {
     if (p.is('+') || p.is('-')) {
       const negate = p.next().text === '-';
-      if (!atOperand(p)) p.fail('missing right operand of binary op');
+      if (!atOperand(p)) p.fail('missing right operand of binary operator');
       const rhs = parseMulExpr(p, scope);
       lhs = { kind: 'add', lhs, rhs: negate ? negateExpr(rhs) : rhs };
       continue;
@@ -143,7 +135,7 @@ function parseMulExpr(p: ParserState, scope: Scope): AffineExpr {
     const t = p.peek();
     if (!MUL_OPS.has(t.text) || t.kind === Kind.String) return lhs;
     p.next();
-    if (!atOperand(p)) p.fail('missing right operand of binary op');
+    if (!atOperand(p)) p.fail('missing right operand of binary operator');
     const rhs = parseOperand(p, scope);
     if (t.text === '*') {
       if (!isSymbolic(lhs) && !isSymbolic(rhs)) {
@@ -159,7 +151,8 @@ function parseMulExpr(p: ParserState, scope: Scope): AffineExpr {
 
 function atOperand(p: ParserState): boolean {
   const t = p.peek();
-  return t.kind === Kind.BareId || t.kind === Kind.Integer || (t.kind === Kind.Punct && (t.text === '(' || t.text === '-'));
+  // `%x` is an operand to MLIR's grammar, rejected when read (no SSA ids in affine attributes).
+  return t.kind === Kind.BareId || t.kind === Kind.Integer || t.kind === Kind.PercentId || (t.kind === Kind.Punct && (t.text === '(' || t.text === '-'));
 }
 
 function parseOperand(p: ParserState, scope: Scope): AffineExpr {
@@ -175,6 +168,7 @@ function parseOperand(p: ParserState, scope: Scope): AffineExpr {
     p.next();
     return { kind: 'constant', value: BigInt(t.text) };
   }
+  if (t.kind === Kind.PercentId) p.failWrongToken('unexpected ssa identifier');
   if (t.text === '(' && t.kind === Kind.Punct) {
     p.next();
     if (p.is(')')) p.fail('no expression inside parentheses');
@@ -184,7 +178,12 @@ function parseOperand(p: ParserState, scope: Scope): AffineExpr {
   }
   if (t.text === '-' && t.kind === Kind.Punct) {
     p.next();
-    if (!atOperand(p)) p.fail('missing operand of negation');
+    if (!atOperand(p)) {
+      // MLIR reports the missing operand, then the negation.
+      const n = p.peek();
+      const first = n.text === '*' || n.text === '+' ? 'missing left operand of binary operator' : 'expected affine expression';
+      throw new ParseError(n.offset, 'missing operand of negation', [], [new ParseError(n.offset, first)]);
+    }
     try {
       return negateExpr(parseOperand(p, scope));
     } catch (e) {
@@ -193,6 +192,6 @@ function parseOperand(p: ParserState, scope: Scope): AffineExpr {
       throw e;
     }
   }
-  if (t.text === '*' || t.text === '+') p.fail('missing left operand of binary op');
+  if (t.text === '*' || t.text === '+') p.fail('missing left operand of binary operator');
   return p.fail('expected affine expression');
 }

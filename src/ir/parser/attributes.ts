@@ -147,7 +147,8 @@ function parseNumberAttribute(p: ParserState, expected?: Type): Attribute {
   if (!type && p.consumeIf(':')) type = parseType(p);
   if (t.kind === Kind.Float) {
     const ty = type ?? ctx.floatType('f64');
-    if (ty.kind !== 'float') p.fail('floating point value not valid for specified type', start);
+    // Reported where the parser stands after the type, as MLIR's parseFloatAttr does.
+    if (ty.kind !== 'float') p.fail('floating point value not valid for specified type');
     const v = Number(t.text);
     return ctx.floatAttr(ty, negative ? -v : v);
   }
@@ -169,7 +170,7 @@ function parseNumberAttribute(p: ParserState, expected?: Type): Attribute {
   let value = BigInt(t.text);
   if (negative) value = -value;
   const signedness = type.kind === 'integer' ? (type as IntegerType).signedness : 'signless';
-  if (negative && signedness === 'unsigned') p.fail('negative integer literal not valid for unsigned integer type', start);
+  if (negative && signedness === 'unsigned') p.fail('negative integer literal not valid for unsigned integer type', t.offset);
   if (!integerFits(value, width, signedness)) p.fail('integer constant out of range for attribute', start);
   return ctx.integerAttr(type, value);
 }
@@ -207,7 +208,9 @@ export function parseDictionaryAttr(p: ParserState): Attribute {
 export function parseAttributeEntries(p: ParserState): NamedAttribute[] {
   const entries: NamedAttribute[] = [];
   const seen = new Set<string>();
-  p.delimitedList('{', '}', () => {
+  p.expect('{', "expected '{' in attribute dictionary");
+  if (p.consumeIf('}')) return entries;
+  p.commaList(() => {
     const t = p.peek();
     let name: string;
     if (t.kind === Kind.BareId) name = t.text;
@@ -220,6 +223,7 @@ export function parseAttributeEntries(p: ParserState): NamedAttribute[] {
     if (p.consumeIf('=')) entries.push({ name, value: parseAttribute(p) });
     else entries.push({ name, value: p.context.unitAttr() });
   });
+  p.expect('}', "expected '}' in attribute dictionary");
   return entries;
 }
 

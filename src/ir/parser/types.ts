@@ -186,19 +186,21 @@ function parseTensorType(p: ParserState): Ty.Type {
   p.next();
   p.expect('<', "expected '<' in tensor type");
   const ctx = p.context;
-  if (p.consumeIf('*')) {
-    expectX(p);
-    const elem = parseElementType(p, 'tensor');
-    p.expect('>', "expected '>' in tensor type");
-    return ctx.unrankedTensorType(elem);
-  }
-  const { dims } = parseDims(p, true, false);
-  const elem = parseElementType(p, 'tensor');
+  const unranked = p.consumeIf('*');
+  let dims: number[] = [];
+  if (unranked) expectX(p);
+  else dims = parseDims(p, true, false).dims;
+  const elemOffset = p.peek().offset;
+  const elem = parseType(p);
   let encoding: Attribute | undefined;
   // The encoding is optional after the comma (MLIR's parseOptionalAttribute).
   if (p.consumeIf(',')) encoding = parseOptionalAttribute(p);
   p.expect('>', "expected '>' in tensor type");
-  return ctx.tensorType(dims, elem, encoding);
+  // MLIR checks the element type once the whole type is read.
+  if (!isValidElement(elem, 'tensor')) p.fail('invalid tensor element type', elemOffset);
+  if (!unranked) return ctx.tensorType(dims, elem, encoding);
+  if (encoding) p.fail('cannot apply encoding to unranked tensor');
+  return ctx.unrankedTensorType(elem);
 }
 
 function parseMemRefType(p: ParserState): Ty.Type {
@@ -251,13 +253,14 @@ function parseVectorType(p: ParserState): Ty.Type {
   return p.context.vectorType(dims, elem, scalable);
 }
 
+function isValidElement(t: Ty.Type, container: 'tensor' | 'memref'): boolean {
+  const common = t.kind !== 'function' && t.kind !== 'tensor' && t.kind !== 'unranked_tensor' && t.kind !== 'unranked_memref' && t.kind !== 'none' && t.kind !== 'tuple';
+  return container === 'tensor' ? common && t.kind !== 'memref' : common;
+}
+
 function parseElementType(p: ParserState, container: 'tensor' | 'memref'): Ty.Type {
   const offset = p.peek().offset;
   const t = parseType(p);
-  const ok =
-    container === 'tensor'
-      ? t.kind !== 'function' && t.kind !== 'tensor' && t.kind !== 'unranked_tensor' && t.kind !== 'memref' && t.kind !== 'unranked_memref' && t.kind !== 'none' && t.kind !== 'tuple'
-      : t.kind !== 'function' && t.kind !== 'tensor' && t.kind !== 'unranked_tensor' && t.kind !== 'unranked_memref' && t.kind !== 'none' && t.kind !== 'tuple';
-  if (!ok) p.fail(`invalid ${container} element type`, offset);
+  if (!isValidElement(t, container)) p.fail(`invalid ${container} element type`, offset);
   return t;
 }
