@@ -13,7 +13,7 @@ export const dynamicIndexList: CustomDirective = {
     const [dyn, stat] = args;
     if (!p.isPunct('[')) {
       if (optional) return false;
-      p.parsePunct('[', "expected '['");
+      p.parsePunct('[', "expected '[' in dynamic index list");
     }
     p.parsePunct('[');
     const operands: UnresolvedOperand[] = [];
@@ -28,7 +28,7 @@ export const dynamicIndexList: CustomDirective = {
           statics.push(p.parseInteger());
         }
       } while (p.parseOptionalPunct(','));
-      p.parsePunct(']', "expected ']'");
+      p.parsePunct(']', "expected ']' in dynamic index list");
     }
     if (dyn?.kind === 'operand') into.operands.set(dyn.name, operands);
     if (stat?.kind === 'attribute') into.attributes.set(stat.name, p.context.denseArrayAttr(p.context.integerType(64), statics));
