@@ -6,17 +6,17 @@ import { describe, expect, test } from 'vitest';
 import { createContext } from '../../src/dialects/index.js';
 import { parse, verify } from '../../src/ir/index.js';
 import {
-  MUTATION_KINDS,
-  opKinds,
-  printProgram,
+  TOSA_MUTATION_KINDS,
+  tosaOpKinds,
+  printTosaProgram,
   tosaMutatedProgramArbitrary,
   tosaProgramArbitrary,
-  typeOf,
+  tosaValueType,
   type TosaProgram,
 } from '../../src/testing/tosa/index.js';
 
 const shapeOf = (p: TosaProgram, i: number, k: number) => {
-  const t = typeOf(p, p.ops[i]!.operands[k]!);
+  const t = tosaValueType(p, p.ops[i]!.operands[k]!);
   return t.kind === 'tensor' ? t.shape : null;
 };
 
@@ -33,7 +33,7 @@ function depth(p: TosaProgram): number {
 describe('TOSA program arbitraries', () => {
   test('cover the op kinds, broadcasting and dynamic dims issue 3 asks for', () => {
     const programs = fc.sample(tosaProgramArbitrary(), { numRuns: 500, seed: 3 });
-    const kinds = new Set(programs.flatMap(opKinds));
+    const kinds = new Set(programs.flatMap(tosaOpKinds));
     expect(kinds.size).toBeGreaterThanOrEqual(30);
     for (const k of ['reshape', 'transpose', 'matmul', 'reduce_sum', 'reduce_max', 'concat', 'slice', 'pad', 'conv2d', 'cast', 'const', 'const_shape', 'tile', 'gather', 'select']) {
       expect(kinds, k).toContain(`tosa.${k}`);
@@ -42,7 +42,7 @@ describe('TOSA program arbitraries', () => {
     const broadcasts = programs.some((p) =>
       p.ops.some((op, i) => ['tosa.add', 'tosa.sub', 'tosa.mul'].includes(op.name) && JSON.stringify(shapeOf(p, i, 0)) !== JSON.stringify(shapeOf(p, i, 1))));
     expect(broadcasts).toBe(true);
-    expect(programs.some((p) => printProgram(p).includes('?'))).toBe(true);
+    expect(programs.some((p) => printTosaProgram(p).includes('?'))).toBe(true);
     // Chains: some op consumes another op's (non-constant) result.
     const chained = programs.filter((p) => p.ops.some((op) => op.operands.some((v) => 'op' in v && !p.ops[v.op]!.name.startsWith('tosa.const')))).length;
     expect(chained).toBeGreaterThan(programs.length / 3);
@@ -54,7 +54,7 @@ describe('TOSA program arbitraries', () => {
   test('well-typed programs pass numaccl verification', () => {
     fc.assert(
       fc.property(tosaProgramArbitrary(), (p) => {
-        const { module } = parse(createContext(), printProgram(p));
+        const { module } = parse(createContext(), printTosaProgram(p));
         expect(verify(module).map((d) => d.message)).toEqual([]);
       }),
       { numRuns: 300, seed: 5 },
@@ -68,10 +68,10 @@ describe('TOSA program arbitraries', () => {
         seen.add(mutation.kind);
         expect(mutation.op).toBeLessThan(program.ops.length);
         // Parsing must succeed: an ill-typed program, never a malformed one.
-        expect(() => parse(createContext(), printProgram(program))).not.toThrow();
+        expect(() => parse(createContext(), printTosaProgram(program))).not.toThrow();
       }),
       { numRuns: 400, seed: 9 },
     );
-    expect([...seen].sort()).toEqual([...MUTATION_KINDS].sort());
+    expect([...seen].sort()).toEqual([...TOSA_MUTATION_KINDS].sort());
   });
 });

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createContext } from '../../src/dialects/index.js';
 import { DiagnosticError, parse, verify } from '../../src/ir/index.js';
-import { opKinds, tosaProgramCaseArbitrary, type TosaProgramCase } from '../../src/testing/tosa/index.js';
+import { tosaOpKinds, tosaProgramCaseArbitrary, type TosaProgramCase } from '../../src/testing/tosa/index.js';
 import { hasMlirOpt, MLIR_OPT_MISSING, runMlirOpt } from '../support/mlir-opt.js';
 
 const RUNS = Number(process.env.TOSA_PROGRAM_RUNS ?? 600);
@@ -34,7 +34,7 @@ describe.skipIf(!hasMlirOpt())('TOSA programs: numaccl verifier vs mlir-opt-22',
     const theirs = await runMlirOpt(cases.map((c) => c.text), { cacheDir: false, batchSize: RUNS, fileName: 'input.mlir' });
     const t2 = performance.now();
 
-    const kinds = new Set(cases.flatMap((c) => opKinds(c.program)));
+    const kinds = new Set(cases.flatMap((c) => tosaOpKinds(c.program)));
     const mutated = cases.filter((c) => c.mutation).length;
     const disagreements: string[] = [];
     let agree = 0;

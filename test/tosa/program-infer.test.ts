@@ -8,7 +8,7 @@ import { createContext } from '../../src/dialects/index.js';
 import { TOSA_INFER_INTERFACE, type TosaShapeInference } from '../../src/dialects/tosa/index.js';
 import { parse, printType, verify, type Operation } from '../../src/ir/index.js';
 import { printType as printAbstract } from '../../src/dialects/tosa/semantics/index.js';
-import { printProgram, tosaProgramArbitrary, type TosaProgram } from '../../src/testing/tosa/index.js';
+import { printTosaProgram, tosaProgramArbitrary, type TosaProgram } from '../../src/testing/tosa/index.js';
 import { hasMlirOpt, runMlirOpt } from '../support/mlir-opt.js';
 
 const RUNS = Number(process.env.TOSA_PROGRAM_RUNS ?? 300);
@@ -38,7 +38,7 @@ describe('TOSA shape inference on generated programs', () => {
     let checked = 0;
     fc.assert(
       fc.property(tosaProgramArbitrary(), (p) => {
-        const { module } = parse(createContext(), printProgram(p));
+        const { module } = parse(createContext(), printTosaProgram(p));
         expect(verify(module)).toEqual([]);
         for (const op of tosaOps(module)) {
           const infer = op.definition?.interfaces?.get(TOSA_INFER_INTERFACE) as TosaShapeInference | undefined;
@@ -57,7 +57,7 @@ describe('TOSA shape inference on generated programs', () => {
 
   test.skipIf(!hasMlirOpt())(`mlir-opt-22 --tosa-infer-shapes refines erased programs to the generated types (${RUNS} programs)`, async () => {
     const programs = fc.sample(tosaProgramArbitrary(), { numRuns: RUNS, seed: SEED + 1 });
-    const runs = await runMlirOpt(programs.map((p) => printProgram(eraseDims(p))), {
+    const runs = await runMlirOpt(programs.map((p) => printTosaProgram(eraseDims(p))), {
       args: ['--tosa-infer-shapes', '--mlir-print-op-generic'],
       cacheDir: false,
       batchSize: RUNS,
@@ -68,14 +68,14 @@ describe('TOSA shape inference on generated programs', () => {
     programs.forEach((p, i) => {
       const r = runs[i]!;
       // The erased program must still verify: `?` dims are always compatible.
-      expect(r.ok ? '' : `${r.diagnostics[0]?.message}\n${printProgram(eraseDims(p))}`).toBe('');
+      expect(r.ok ? '' : `${r.diagnostics[0]?.message}\n${printTosaProgram(eraseDims(p))}`).toBe('');
       const out = tosaOps(parse(createContext(), r.output).module);
       expect(out.map((o) => o.name)).toEqual(p.ops.map((o) => o.name));
       out.forEach((o, k) => {
         const want = p.ops[k]!.results.map(printAbstract);
         const got = o.resultTypes.map(printType);
         if (o.name !== 'tosa.const' && o.name !== 'tosa.const_shape') ops++;
-        if (want.join() !== got.join()) mismatches.push(`${o.name}: generated ${want.join(', ')}, mlir-opt-22 infers ${got.join(', ')}\n${printProgram(p)}`);
+        if (want.join() !== got.join()) mismatches.push(`${o.name}: generated ${want.join(', ')}, mlir-opt-22 infers ${got.join(', ')}\n${printTosaProgram(p)}`);
       });
       refined++;
     });
