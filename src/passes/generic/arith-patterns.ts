@@ -106,7 +106,85 @@ function cmpOfExt(ext: string): RewritePattern {
   });
 }
 
+const MANTISSA: Record<string, number> = { f16: 11, bf16: 8, f32: 24, f64: 53 };
+// cmpi predicates: eq ne slt sle sgt sge ult ule ugt uge.
+const [EQ, NE, SLT, SLE, SGT, SGE, ULT, ULE, UGT, UGE] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+/**
+ * cmpf(p, uitofp/sitofp(x), C) → cmpi on x (or a constant), when the float
+ * holds every value of x exactly (MLIR's CmpFIntToFPConst, from InstCombine).
+ */
+const cmpfOfIntToFp = definePattern({
+  rootName: 'arith.cmpf',
+  label: 'CmpFIntToFPConst',
+  matchAndRewrite(op, rewriter) {
+    const conv = op.operand(0).definingOp;
+    if (conv?.name !== 'arith.uitofp' && conv?.name !== 'arith.sitofp') return false;
+    const isUnsigned = conv.name === 'arith.uitofp';
+    const x = conv.operand(0);
+    const w = intWidth(x.type);
+    const fk = (op.operand(0).type as unknown as { floatKind?: string }).floatKind;
+    const mantissa = fk ? MANTISSA[fk] : undefined;
+    if (w === undefined || mantissa === undefined || (isUnsigned ? w : w - 1) > mantissa) return false;
+    const rhsOp = op.operand(1).definingOp;
+    const rhsAttr = rhsOp?.hasTrait('ConstantLike') ? (rhsOp.getAttr('value') as unknown as { kind?: string; value?: number }) : undefined;
+    if (rhsAttr?.kind !== 'float' || typeof rhsAttr.value !== 'number') return false;
+    const rhs = rhsAttr.value;
+    const p = Number((op.getProperty('predicate') as unknown as { value?: bigint } | undefined)?.value ?? -1n);
+    const i1 = op.results[0].type;
+    const constant = (v: boolean): boolean => {
+      const state = emptyState('arith.constant', op.location);
+      state.resultTypes.push(i1);
+      state.properties.set('value', op.context.integerAttr(i1, v ? 1n : 0n));
+      rewriter.replaceOp(op, [rewriter.create(Operation.create(op.context, state)).results[0]]);
+      return true;
+    };
+    let pred: number;
+    switch (p) {
+      case 1: case 8: pred = EQ; break;
+      case 2: case 9: pred = isUnsigned ? UGT : SGT; break;
+      case 3: case 10: pred = isUnsigned ? UGE : SGE; break;
+      case 4: case 11: pred = isUnsigned ? ULT : SLT; break;
+      case 5: case 12: pred = isUnsigned ? ULE : SLE; break;
+      case 6: case 13: pred = NE; break;
+      case 7: return constant(true);
+      case 14: return constant(false);
+      default: return false;
+    }
+    if (Number.isNaN(rhs)) return false;
+    const max = isUnsigned ? 2 ** w - 1 : 2 ** (w - 1) - 1;
+    const min = isUnsigned ? 0 : -(2 ** (w - 1));
+    if (max < rhs) return constant(pred === SLT || pred === ULT || pred === NE || pred === SLE || pred === ULE);
+    if (min > rhs) return constant(pred === SGT || pred === UGT || pred === NE || pred === SGE || pred === UGE);
+    const whole = Math.trunc(rhs);
+    if (whole !== rhs) {
+      const negative = rhs < 0;
+      switch (pred) {
+        case EQ: return constant(false);
+        case NE: return constant(true);
+        case ULE: if (negative) return constant(false); break;
+        case SLE: if (negative) pred = SLT; break;
+        case ULT: if (negative) return constant(false); pred = ULE; break;
+        case SLT: if (!negative) pred = SLE; break;
+        case UGT: if (negative) return constant(true); break;
+        case SGT: if (negative) pred = SGE; break;
+        case UGE: if (negative) return constant(true); pred = UGT; break;
+        case SGE: if (!negative) pred = SGT; break;
+      }
+    }
+    const cState = emptyState('arith.constant', op.location);
+    cState.resultTypes.push(x.type);
+    cState.properties.set('value', op.context.integerAttr(x.type, BigInt(whole)));
+    const c = rewriter.create(Operation.create(op.context, cState));
+    const predAttr = op.context.integerAttr(op.context.integerType(64), BigInt(pred));
+    const created = build(rewriter, op, 'arith.cmpi', [x, c.results[0]], i1, [['predicate', predAttr]]);
+    rewriter.replaceOp(op, [created.results[0]]);
+    return true;
+  },
+});
+
 export const arithPatterns: readonly RewritePattern[] = [
+  cmpfOfIntToFp,
   cmpOfExt('arith.extsi'),
   cmpOfExt('arith.extui'),
   extOfExt('arith.extui', 'arith.extui', 'arith.extui'),
