@@ -7,6 +7,7 @@ import { printProgram, type TosaProgram, type ValueRef } from './program.js';
 import { ELEMENTWISE_STEPS, type Step } from './steps-elementwise.js';
 import { LAYOUT_STEPS } from './steps-layout.js';
 import { TENSOR_STEPS } from './steps-tensor.js';
+import { MORE_STEPS } from './steps-more.js';
 
 export interface TosaProgramOptions extends BuilderOptions {
   /** Fewest and most generation steps (a step adds one op plus the constants it needs). Default 1..12. */
@@ -19,6 +20,7 @@ const STEPS: readonly (readonly [string, Step, number])[] = [
   ...Object.entries(ELEMENTWISE_STEPS).map(([k, s]) => [k, s, k === 'binary' || k === 'unary' ? 4 : 2] as const),
   ...Object.entries(LAYOUT_STEPS).map(([k, s]) => [k, s, 2] as const),
   ...Object.entries(TENSOR_STEPS).map(([k, s]) => [k, s, 2] as const),
+  ...Object.entries(MORE_STEPS).map(([k, s]) => [k, s, 1] as const),
 ];
 
 /** Step names the generator knows (each covers one or more op kinds). */

@@ -19,7 +19,7 @@ const matmul: Step = (b) => {
  * `k` (already dilated), pads and a stride that divides what is left, as
  * the conv/pool verifiers require.
  */
-function window(b: ProgramBuilder, size: Dim, extent: (k: number) => number, padBelowKernel: boolean) {
+export function window(b: ProgramBuilder, size: Dim, extent: (k: number) => number, padBelowKernel: boolean) {
   let k = b.int(1, 3);
   const maxPad = (kk: number) => (padBelowKernel ? kk - 1 : 1);
   let lo = b.int(0, maxPad(k));
