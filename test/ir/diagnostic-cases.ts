@@ -695,4 +695,25 @@ export const DIAGNOSTIC_CASES: readonly DiagnosticCase[] = [
     col: 47,
     message: "cannot apply encoding to unranked tensor",
   },
+  {
+    name: "a format attribute of the wrong class (TypedAttr expected, type given)",
+    input: "func.func @f() {\n  %c0 = arith.constant f32 : f32\n  return\n}\n",
+    line: 2,
+    col: 24,
+    message: "custom op 'arith.constant' invalid kind of attribute specified",
+  },
+  {
+    name: "a format attribute of the wrong class (TypedAttr expected, array given)",
+    input: "func.func @f() {\n  %c0 = arith.constant [1] : f32\n  return\n}\n",
+    line: 2,
+    col: 24,
+    message: "custom op 'arith.constant' invalid kind of attribute specified",
+  },
+  {
+    name: "a '?' in a vector shape is where its element type should be",
+    input: "func.func private @f() -> vector<?xi32>\n",
+    line: 1,
+    col: 34,
+    message: "expected non-function type",
+  },
 ];

@@ -142,7 +142,7 @@ function parseDims(p: ParserState, allowDynamic: boolean, allowScalable: boolean
       isScalable = true;
     }
     const d = p.peek();
-    if (d.kind === Kind.Punct && d.text === '?') {
+    if (d.kind === Kind.Punct && d.text === '?' && (allowDynamic || isScalable)) {
       if (!allowDynamic) p.fail('expected static shape');
       p.next();
       dims.push(Ty.DYNAMIC);

@@ -10,6 +10,7 @@ import { attrSpelling, parseFormatAttr } from './attr-values.js';
 import { hasTrait, segmentSizes } from './groups.js';
 import { applyTransformer, transformerYieldsList } from './transformers.js';
 import { checkTransformSources, checkTypeClass } from './source-constraints.js';
+import { propertyAccepts } from './property-conversion.js';
 
 /** Parses one op with its declarative format into an OperationState. */
 class FormatParser implements CustomParseState {
@@ -204,8 +205,14 @@ class FormatParser implements CustomParseState {
           this.attributes.set(name, p.context.unitAttr());
           return true;
         }
-        const a = parseFormatAttr(p, attrSpelling(ods, this.f.dialect), optional, ods.name);
+        const at = p.currentOffset();
+        const spelling = attrSpelling(ods, this.f.dialect);
+        const a = parseFormatAttr(p, spelling, optional, ods.name);
         if (!a) return false;
+        // parseAttribute<AttrClass>: an attribute of another class is rejected where it starts.
+        if ((spelling.kind === 'generic' || spelling.kind === 'typed') && !propertyAccepts(this.f.ods, this.f.dialect, ods.name, a)) {
+          p.fail(`custom op '${p.opName}' invalid kind of attribute specified`, at);
+        }
         this.attributes.set(name, a);
         return true;
       }

@@ -6,6 +6,8 @@ const BUILTIN_KINDS: ReadonlySet<string> = new Set([
   'integer_set', 'dense', 'dense_string', 'dense_resource', 'sparse', 'strided', 'distinct', 'location',
 ]);
 
+const UNTYPED_KINDS: ReadonlySet<string> = new Set(['array', 'dictionary', 'type', 'symbol_ref', 'unit', 'affine_map', 'integer_set', 'location']);
+
 const DENSE_ARRAY_ELEMENT: Readonly<Record<string, string>> = {
   DenseBoolArrayAttr: 'i1',
   DenseI8ArrayAttr: 'i8',
@@ -46,6 +48,9 @@ function isOfBuiltinClass(cls: string, value: Attribute): boolean | undefined {
       return value.kind === 'symbol_ref' && (value as SymbolRefAttr).nested.length === 0;
     case 'AffineMapAttr':
       return value.kind === 'affine_map';
+    case 'TypedAttr':
+      // Attributes that certainly carry no type (TypedAttrInterface); dialect attributes may.
+      return !UNTYPED_KINDS.has(value.kind);
   }
   const element = DENSE_ARRAY_ELEMENT[cls];
   if (element) return value.kind === 'dense_array' && elementTypeName(value as DenseArrayAttr) === element;
