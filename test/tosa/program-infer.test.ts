@@ -1,7 +1,8 @@
 // Shape inference on generated TOSA programs: (1) numaccl's inference
 // interface, run on the parsed program, reproduces every written result type;
-// (2) with every result's dims erased to `?`, mlir-opt-22 --tosa-infer-shapes
-// refines the program back to exactly the types the generator wrote.
+// (2) with every result's dims erased to `?`, numaccl's inference applied op
+// by op and mlir-opt-22 --tosa-infer-shapes both refine the program back to
+// exactly the types the generator wrote.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createContext } from '../../src/dialects/index.js';
@@ -53,6 +54,25 @@ describe('TOSA shape inference on generated programs', () => {
       { numRuns: RUNS, seed: SEED },
     );
     expect(checked).toBeGreaterThan(RUNS);
+  });
+
+  test(`numaccl's inference, applied op by op, refines erased programs to the generated types (${RUNS} programs)`, () => {
+    fc.assert(
+      fc.property(tosaProgramArbitrary(), (p) => {
+        // Like --tosa-infer-shapes: start from `?` dims, refine each op from its (already refined) operands.
+        const { module } = parse(createContext(), printTosaProgram(eraseDims(p)));
+        const ops = tosaOps(module);
+        for (const op of ops) {
+          const infer = op.definition?.interfaces?.get(TOSA_INFER_INTERFACE) as TosaShapeInference | undefined;
+          const types = op.name === 'tosa.const' ? undefined : infer?.inferResultTypes(op);
+          types?.forEach((t, i) => (op.results[i]!.type = t));
+        }
+        expect(ops.map((o) => `${o.name}: ${o.resultTypes.map(printType).join(', ')}`)).toEqual(
+          p.ops.map((o) => `${o.name}: ${o.results.map(printAbstract).join(', ')}`),
+        );
+      }),
+      { numRuns: RUNS, seed: SEED + 2 },
+    );
   });
 
   test.skipIf(!hasMlirOpt())(`mlir-opt-22 --tosa-infer-shapes refines erased programs to the generated types (${RUNS} programs)`, async () => {
