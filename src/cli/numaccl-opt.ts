@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createContext } from '../dialects/index.js';
 import { emitCclIrdl } from '../dialects/ccl/index.js';
 import { DiagnosticError, MapSourceManager, renderDiagnostics, type Operation, type ParseResult } from '../ir/index.js';
-import { passRegistry, passesHelpSection, setupOptPasses, type OptSession } from '../passes/index.js';
+import { passRegistry, passesHelpSection, passesHelpWidth, setupOptPasses, type OptSession } from '../passes/index.js';
 import { ArgsError } from './util/args.js';
 import { writeOutput } from './util/output.js';
 import { parseOptOptions, TOOL_FLAGS, TOOL_VALUE_FLAGS, type OptOptions } from './opt/options.js';
@@ -35,7 +35,7 @@ function run(argv: readonly string[]): number {
     throw e;
   }
   if (o.help) {
-    process.stdout.write(OPT_HELP + '\n' + passesHelpSection(passRegistry, 32));
+    process.stdout.write(OPT_HELP + '\n' + passesHelpSection(passRegistry, passesHelpWidth(passRegistry)));
     return 0;
   }
   if (session.listPasses !== undefined) {
