@@ -716,4 +716,32 @@ export const DIAGNOSTIC_CASES: readonly DiagnosticCase[] = [
     col: 34,
     message: "expected non-function type",
   },
+  {
+    name: "undeclared values are reported once the whole input is read",
+    input: "func.func @a() {\n  \"foo.op\"(%x) : (i32) -> ()\n  return\n}\nfunc.func @b() {\n  \"foo.op\"() : () -> (\n}\n",
+    line: 6,
+    col: 23,
+    message: "expected non-function type",
+  },
+  {
+    name: "isolated ops do not open a name scope (redefinition)",
+    input: "func.func @f() {\n  %0 = \"foo.op\"() : () -> i32\n  func.func @g() {\n    %0 = \"foo.op\"() : () -> i32\n    return\n  }\n  return\n}\n",
+    line: 4,
+    col: 5,
+    message: "redefinition of SSA value '%0'",
+  },
+  {
+    name: "a name used in one function and defined in another is resolved, then rejected by isolation",
+    input: "func.func @a() {\n  \"foo.use\"(%0) : (i32) -> ()\n  return\n}\nfunc.func @b() {\n  %0 = \"foo.op\"() : () -> i32\n  return\n}\n",
+    line: 2,
+    col: 3,
+    message: "'foo.use' op using value defined outside the region",
+  },
+  {
+    name: "dominance errors carry no op prefix",
+    input: "func.func @f() {\n  \"foo.op\"() ({\n    \"foo.use\"(%1) : (i32) -> ()\n  }) : () -> ()\n  %1 = \"foo.op\"() : () -> i32\n  return\n}\n",
+    line: 3,
+    col: 5,
+    message: "operand #0 does not dominate this use",
+  },
 ];

@@ -275,9 +275,10 @@ export class AsmParser implements OpAsmParser {
     if (close) p.expect(close);
     return out;
   }
-  parseRegion(region: Region, args: readonly ParsedArgument[] = []): void {
+  parseRegion(region: Region, args: readonly ParsedArgument[] = [], enableNameShadowing = false): void {
     for (const a of args) if (!a.type) this.fail('expected type for region argument', a.operand.offset);
-    this.ops.parseRegion(region, args, this.isolated, this.defaultDialect);
+    // As in MLIR, a region is its own name scope only when the op asks for name shadowing.
+    this.ops.parseRegion(region, args, enableNameShadowing && this.isolated, this.defaultDialect);
   }
   parseOptionalRegion(region: Region, args: readonly ParsedArgument[] = []): boolean {
     if (!this.p.is('{')) return false;

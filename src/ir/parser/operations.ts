@@ -148,7 +148,9 @@ export class OperationParser {
     }
     if (p.is('(')) {
       p.next();
-      const isolated = def?.traits.has('IsolatedFromAbove') ?? false;
+      // MLIR's generic form never opens an isolated name scope: names of enclosing regions stay
+      // visible (uses across isolation are the verifier's to reject).
+      const isolated = false;
       p.commaList(() => {
         const region = new Region();
         this.parseRegion(region, [], isolated, def?.defaultDialect);
@@ -237,8 +239,8 @@ export class OperationParser {
   parseRegion(region: Region, entryArgs: readonly ParsedArgument[], isolated: boolean, defaultDialect?: string): void {
     const p = this.p;
     p.expect('{', "expected '{' to begin a region");
-    // MLIR checks named entry arguments against the enclosing scope, even for isolated regions.
-    for (const a of entryArgs) {
+    // MLIR checks named entry arguments against the names in scope (none in a fresh isolated scope).
+    for (const a of isolated ? [] : entryArgs) {
       const prior = a.operand.name ? this.ssa.definedAt(a.operand.name) : undefined;
       if (prior !== undefined) {
         p.failWithNotes(`region entry argument '${a.operand.name}' is already in use`, a.operand.offset, [{ offset: prior, message: 'previously referenced here' }]);

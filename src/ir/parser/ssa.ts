@@ -2,7 +2,7 @@ import type { Type } from '../types/type.js';
 import { Value } from '../core/value.js';
 import type { Operation } from '../core/operation.js';
 import type { Block } from '../core/block.js';
-import type { ParserState } from './state.js';
+import { ParseError, type ParserState } from './state.js';
 
 /** A value used before its definition; replaced when the definition appears. */
 export class ForwardRef extends Value {
@@ -57,8 +57,11 @@ export class SsaScopes {
   popRegion(isolated: boolean): void {
     const top = this.top;
     if (isolated) {
-      for (const ref of top.forwardRefs.values()) {
-        this.p.fail(`use of undeclared SSA value name`, ref.offset);
+      // MLIR reports every use that stayed undeclared, in source order, once the scope is done.
+      const refs = [...top.forwardRefs.values()].sort((a, b) => a.offset - b.offset);
+      if (refs.length > 0) {
+        const errors = refs.map((r) => new ParseError(r.offset, 'use of undeclared SSA value name'));
+        throw new ParseError(errors[errors.length - 1].offset, errors[errors.length - 1].message, [], errors.slice(0, -1));
       }
       this.scopes.pop();
       return;

@@ -207,7 +207,7 @@ export class Verifier {
   private checkUse(user: Operation, index: number, value: Value, scope: Operation, dom: (r: Region) => RegionDominance, c: Collector): void {
     const defBlock = value.parentBlock;
     const defRegion = defBlock?.parentRegion;
-    if (!defBlock || !defRegion) return c.emitOpError(user, `operand #${index} does not dominate this use`);
+    if (!defBlock || !defRegion) return c.emitError(user.location, `operand #${index} does not dominate this use`);
     // Isolation: the value must be defined inside the scope op.
     if (scope.isRegistered && scope.hasTrait('IsolatedFromAbove') && !(defRegion.parentOp && scope.isAncestorOf(defRegion.parentOp))) {
       return c.emitOpError(user, 'using value defined outside the region', [{ location: scope.location, message: 'required by region isolation constraints' }]);
@@ -217,7 +217,7 @@ export class Verifier {
     while (ancestor && ancestor.parentRegion !== defRegion) ancestor = ancestor.parentOp;
     const defOp = value.definingOp;
     if (!ancestor) {
-      return c.emitOpError(user, `operand #${index} does not dominate this use`, [{ location: defOp?.location, message: 'operand defined here (op is neither in a parent nor in a child region)' }]);
+      return c.emitError(user.location, `operand #${index} does not dominate this use`, [{ location: defOp?.location, message: 'operand defined here (op is neither in a parent nor in a child region)' }]);
     }
     const regionOwner = defRegion.parentOp;
     if (!regionOwner || !hasSSADominance(regionOwner, defRegion.index)) return;
@@ -229,7 +229,7 @@ export class Verifier {
     if (useBlock === defBlock && defOp === ancestor && ancestor !== user) ok = false;
     if (!ok) {
       const where = ancestor === user ? 'op in the same block' : 'op in a parent region';
-      c.emitOpError(user, `operand #${index} does not dominate this use`, [{ location: defOp?.location ?? defBlock.location, message: `operand defined here (${defOp ? where : 'block argument'})` }]);
+      c.emitError(user.location, `operand #${index} does not dominate this use`, [{ location: defOp?.location ?? defBlock.location, message: `operand defined here (${defOp ? where : 'block argument'})` }]);
     }
   }
 }
