@@ -8,6 +8,7 @@ import { ELEMENTWISE_STEPS, type Step } from './steps-elementwise.js';
 import { LAYOUT_STEPS } from './steps-layout.js';
 import { TENSOR_STEPS } from './steps-tensor.js';
 import { MORE_STEPS } from './steps-more.js';
+import { CONTROL_STEPS } from './steps-control.js';
 
 export interface TosaProgramOptions extends BuilderOptions {
   /** Fewest and most generation steps (a step adds one op plus the constants it needs). Default 1..12. */
@@ -21,6 +22,7 @@ const STEPS: readonly (readonly [string, Step, number])[] = [
   ...Object.entries(LAYOUT_STEPS).map(([k, s]) => [k, s, 2] as const),
   ...Object.entries(TENSOR_STEPS).map(([k, s]) => [k, s, 2] as const),
   ...Object.entries(MORE_STEPS).map(([k, s]) => [k, s, 1] as const),
+  ...Object.entries(CONTROL_STEPS).map(([k, s]) => [k, s, 1] as const),
 ];
 
 /** Step names the generator knows (each covers one or more op kinds). */

@@ -4,7 +4,7 @@
 // from a new function argument or constant.
 import type { AbstractType, AttrValue, Dim, OpView, TensorType } from '../../dialects/tosa/semantics/index.js';
 import { inferTosaResultTypes, tensor } from '../../dialects/tosa/semantics/index.js';
-import { typeOf, type ProgramOp, type TosaProgram, type ValueRef } from './program.js';
+import { regionArgTypes, regionTypeOf, typeOf, type ProgramOp, type RegionBody, type TosaProgram, type ValueRef } from './program.js';
 
 /** Ranked tensor types only: the generator never builds unranked values. */
 export type Ranked = TensorType & { readonly shape: readonly Dim[] };
@@ -124,7 +124,7 @@ export class ProgramBuilder {
   }
 
   /** The OpView the semantic core sees for an op on these operands. */
-  view(name: string, operands: readonly ValueRef[], attrs: Readonly<Record<string, AttrValue>>, results: readonly AbstractType[] = []): OpView {
+  view(name: string, operands: readonly ValueRef[], attrs: Readonly<Record<string, AttrValue>>, results: readonly AbstractType[] = [], regions?: readonly RegionBody[]): OpView {
     const constants = operands.map((v) => {
       if ('arg' in v) return undefined;
       const def = this.ops[v.op]!;
@@ -139,7 +139,14 @@ export class ProgramBuilder {
       attrs,
       constants,
       definingOps: operands.map((v) => ('arg' in v ? undefined : this.ops[v.op]!.name)),
+      ...(regions ? { regions: this.regionViews(name, operands, regions) } : {}),
     };
+  }
+
+  private regionViews(name: string, operands: readonly ValueRef[], regions: readonly RegionBody[]) {
+    const p = this.program;
+    const op: ProgramOp = { name, operands, attrs: {}, results: [], regions };
+    return regions.map((r) => ({ args: regionArgTypes(p, op, r), yields: r.yields.map((v) => regionTypeOf(p, op, r, v)) }));
   }
 
   /**
@@ -148,12 +155,18 @@ export class ProgramBuilder {
    * result, or undefined (nothing appended) when inference fails or yields
    * a size that cannot be written.
    */
-  emit(name: string, operands: readonly ValueRef[], attrs: Readonly<Record<string, AttrValue>> = {}, elements?: readonly string[]): ValueRef | undefined {
-    const inferred = inferTosaResultTypes(this.view(name, operands, attrs));
+  emit(
+    name: string,
+    operands: readonly ValueRef[],
+    attrs: Readonly<Record<string, AttrValue>> = {},
+    elements?: readonly string[],
+    regions?: readonly RegionBody[],
+  ): ValueRef | undefined {
+    const inferred = inferTosaResultTypes(this.view(name, operands, attrs, [], regions));
     if (!inferred || inferred.length === 0) return undefined;
     const results = inferred.map((t, i): AbstractType => (t.kind === 'tensor' && elements?.[i] ? { ...t, element: elements[i]! } : t));
     if (results.some((t) => t.kind === 'tensor' && (t.shape === null || t.shape.some((d) => d !== '?' && !(d >= 1))))) return undefined;
-    this.ops.push({ name, operands, attrs, results });
+    this.ops.push({ name, operands, attrs, results, ...(regions ? { regions } : {}) });
     return { op: this.ops.length - 1, result: 0 };
   }
 }

@@ -103,7 +103,8 @@ export function mutateProgram(p: TosaProgram, kind: MutationKind, r: number): { 
         return done({ ...op, attrs: { values: { ...d, values } } }, `values ${d.values.join(',')} -> ${values.join(',')} (used by ${users.join(', ')})`, users[0] ?? op.name);
       }
       case 'operand-count': {
-        if (isConstant(op) || op.operands.length === 0) continue;
+        // Region block arguments mirror the operands: changing their count would unbind region values.
+        if (isConstant(op) || op.operands.length === 0 || op.regions) continue;
         // Concat is variadic; dropping one of its inputs is legal, so add one of another shape instead.
         const operands = op.operands.length > 1 && op.name !== 'tosa.concat' ? op.operands.slice(0, -1) : [...op.operands, op.operands[0]!];
         return done({ ...op, operands }, `${op.operands.length} -> ${operands.length} operands`);

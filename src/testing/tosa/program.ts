@@ -8,6 +8,27 @@ import { isFloat, printType } from '../../dialects/tosa/semantics/index.js';
 /** A value: function argument `arg` or result `result` of op `op`. */
 export type ValueRef = { readonly arg: number } | { readonly op: number; readonly result: number };
 
+/** Inside a region: block argument `barg`, result of region op `rop`, or a value of the enclosing function. */
+export type RegionRef = { readonly barg: number } | { readonly rop: number } | { readonly outer: ValueRef };
+
+/** A single-result, attribute-free op inside a region (e.g. `tosa.abs`). */
+export interface RegionOp {
+  readonly name: string;
+  readonly operands: readonly RegionRef[];
+  readonly result: AbstractType;
+}
+
+/**
+ * A one-block region of cond_if / while_loop. Its block arguments take the
+ * types of the parent's operands from `firstArg` on (so they follow mutations
+ * and erasures of those operands); it ends in `tosa.yield` of `yields`.
+ */
+export interface RegionBody {
+  readonly firstArg: number;
+  readonly ops: readonly RegionOp[];
+  readonly yields: readonly RegionRef[];
+}
+
 export interface ProgramOp {
   /** Full op name, e.g. 'tosa.add'. */
   readonly name: string;
@@ -15,6 +36,7 @@ export interface ProgramOp {
   /** Inherent attributes, printed as properties `<{...}>`. */
   readonly attrs: Readonly<Record<string, AttrValue>>;
   readonly results: readonly AbstractType[];
+  readonly regions?: readonly RegionBody[];
 }
 
 export interface TosaProgram {
@@ -28,6 +50,18 @@ export interface TosaProgram {
 export function typeOf(p: TosaProgram, v: ValueRef): AbstractType {
   if ('arg' in v) return p.args[v.arg]!;
   return p.ops[v.op]!.results[v.result]!;
+}
+
+/** Types of the block arguments of `region` of `op`. */
+export function regionArgTypes(p: TosaProgram, op: ProgramOp, region: RegionBody): AbstractType[] {
+  return op.operands.slice(region.firstArg).map((v) => typeOf(p, v));
+}
+
+/** The type of a value seen inside `region` of `op`. */
+export function regionTypeOf(p: TosaProgram, op: ProgramOp, region: RegionBody, v: RegionRef): AbstractType {
+  if ('outer' in v) return typeOf(p, v.outer);
+  if ('barg' in v) return regionArgTypes(p, op, region)[v.barg]!;
+  return region.ops[v.rop]!.result;
 }
 
 /** Attribute kinds MLIR spells differently from what the value alone says. */
@@ -63,13 +97,27 @@ export function attrText(name: string, v: AttrValue): string {
 /** Text of `p` as one `func.func @name` in MLIR's generic op form (what both mlir-opt-22 and numaccl parse). */
 export function printProgram(p: TosaProgram, name = 'main'): string {
   const ref = (v: ValueRef): string => ('arg' in v ? `%arg${v.arg}` : p.ops[v.op]!.results.length > 1 ? `%${v.op}#${v.result}` : `%${v.op}`);
-  const lines = p.ops.map((op, i) => {
+  const lines = p.ops.flatMap((op, i) => {
     const props = Object.entries(op.attrs).map(([k, v]) => `${k} = ${attrText(k, v)}`);
     const propText = props.length ? ` <{${props.join(', ')}}>` : '';
     const bind = op.results.length === 0 ? '' : op.results.length === 1 ? `%${i} = ` : `%${i}:${op.results.length} = `;
     const ins = op.operands.map((v) => printType(typeOf(p, v))).join(', ');
     const outs = op.results.length === 1 ? printType(op.results[0]!) : `(${op.results.map(printType).join(', ')})`;
-    return `  ${bind}"${op.name}"(${op.operands.map(ref).join(', ')})${propText} : (${ins}) -> ${outs}`;
+    const head = `  ${bind}"${op.name}"(${op.operands.map(ref).join(', ')})${propText}`;
+    if (!op.regions?.length) return [`${head} : (${ins}) -> ${outs}`];
+    // Generic region syntax; names carry the op and region index so sibling regions never clash.
+    const body = op.regions.flatMap((r, k) => {
+      const name = (v: RegionRef): string => ('outer' in v ? ref(v.outer) : 'barg' in v ? `%b${i}_${k}_${v.barg}` : `%r${i}_${k}_${v.rop}`);
+      const ty = (v: RegionRef): string => printType(regionTypeOf(p, op, r, v));
+      const args = regionArgTypes(p, op, r).map((t, a) => `%b${i}_${k}_${a}: ${printType(t)}`).join(', ');
+      return [
+        k === 0 ? '  ({' : '  }, {',
+        `  ^bb0(${args}):`,
+        ...r.ops.map((o, j) => `    %r${i}_${k}_${j} = "${o.name}"(${o.operands.map(name).join(', ')}) : (${o.operands.map(ty).join(', ')}) -> ${printType(o.result)}`),
+        `    "tosa.yield"(${r.yields.map(name).join(', ')}) : (${r.yields.map(ty).join(', ')}) -> ()`,
+      ];
+    });
+    return [`${head}`, ...body, `  }) : (${ins}) -> ${op.results.length === 1 ? outs : `(${op.results.map(printType).join(', ')})`}`];
   });
   const args = p.args.map((t, i) => `%arg${i}: ${printType(t)}`).join(', ');
   const rets = p.returns.map((v) => printType(typeOf(p, v)));
