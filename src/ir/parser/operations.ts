@@ -256,6 +256,7 @@ export class OperationParser {
           this.defineEntryArgs(block, entryArgs);
         }
         this.finishBlocks();
+        this.ssa.popRegion(isolated);
         return;
       }
       let block: Block;
