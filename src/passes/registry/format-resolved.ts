@@ -8,6 +8,9 @@ import type { ResolvedElement, ResolvedPass, ResolvedPipeline } from './resolve-
 
 /** `name{opt=value ...}`, or just `name` for a pass without options. */
 export function formatResolvedPass(p: ResolvedPass): string {
+  const wrapped = p.info.pipelineOption;
+  // A pipeline-wrapping pass prints as written: `mlir(func.func(cse))`.
+  if (wrapped !== undefined && Object.keys(p.info.options).length === 1 && typeof p.options[wrapped] === 'string') return `${p.info.argument}(${p.options[wrapped]})`;
   return p.info.argument + formatOptionValues(p.info.options, p.options, p.explicitLists);
 }
 

@@ -21,6 +21,13 @@ export interface PassInfo<S extends OptionsSchema = OptionsSchema> {
   readonly anchor?: string;
   readonly displayName: string;
   readonly create?: (options: OptionValues<S>) => PassInstance;
+  /**
+   * Set for a pass that wraps a pipeline of another pass system (`mlir`):
+   * `argument(<pipeline>)` in pipeline text is this pass with this string
+   * option holding the inner text verbatim (not looked up in this registry),
+   * and the pass prints back in that form.
+   */
+  readonly pipelineOption?: string;
 }
 
 /**
@@ -48,6 +55,7 @@ export interface PassDeclaration<S extends OptionsSchema> {
   readonly anchor?: string;
   readonly displayName?: string;
   readonly create?: (options: OptionValues<S>) => PassInstance;
+  readonly pipelineOption?: string;
 }
 
 export interface PipelineDeclaration<S extends OptionsSchema> {
@@ -80,7 +88,17 @@ export function definePass<S extends OptionsSchema = Record<string, never>>(decl
     ...(decl.anchor !== undefined ? { anchor: decl.anchor } : {}),
     displayName: decl.displayName ?? camelCaseName(decl.argument),
     ...(decl.create ? { create: decl.create } : {}),
+    ...(decl.pipelineOption !== undefined ? { pipelineOption: checkPipelineOption(decl) } : {}),
   };
+}
+
+function checkPipelineOption<S extends OptionsSchema>(decl: PassDeclaration<S>): string {
+  const name = decl.pipelineOption as string;
+  const spec = decl.options?.[name];
+  if (!spec || spec.list || spec.type.kind !== 'string') {
+    throw new Error(`pass '${decl.argument}': pipelineOption '${name}' must name one of its string options`);
+  }
+  return name;
 }
 
 export function definePipeline<S extends OptionsSchema = Record<string, never>>(decl: PipelineDeclaration<S>): PipelineInfo<S> {

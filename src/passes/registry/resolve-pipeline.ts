@@ -5,8 +5,8 @@
  * are checked against (explicit nesting) or wrapped into (implicit nesting)
  * the pass manager they are added to.
  */
-import { readOptionEntries, type AnyOptionValues, type OptionEntry } from '../options/index.js';
-import { normalizeAnchor, parseElementList, type PipelineAst, type PipelineElement } from '../pipeline/index.js';
+import { findUnnested, readOptionEntries, type AnyOptionValues, type OptionEntry } from '../options/index.js';
+import { normalizeAnchor, parseElementList, type NestElement, type PipelineAst, type PipelineElement } from '../pipeline/index.js';
 import { PipelineError } from '../source/index.js';
 import type { PassInfo, PipelineInfo } from './pass-info.js';
 import type { PassRegistry } from './pass-registry.js';
@@ -52,10 +52,26 @@ function unknownPassError(registry: PassRegistry, name: string, source: string, 
   return new PipelineError(`'${name}' does not refer to a registered pass or pass pipeline`, source, offset, notes);
 }
 
+/** The pass whose `pipelineOption` a nest `name(...)` fills, if `name` is one. */
+function wrappingPass(registry: PassRegistry, el: NestElement): PassInfo | undefined {
+  const entry = registry.lookup(el.anchor);
+  return entry?.kind === 'pass' && entry.pipelineOption !== undefined ? entry : undefined;
+}
+
+/** The text between the parentheses of `name(...)`, exactly as written. */
+function nestedText(source: string, el: NestElement): { text: string; offset: number } {
+  const open = source.indexOf('(', el.offset + el.anchor.length);
+  const close = findUnnested(source, open + 1, source.length, ')');
+  const end = close < 0 ? source.length : close;
+  return { text: source.slice(open + 1, end).trim(), offset: open + 1 };
+}
+
 /** Throws for the first pass name (depth first) the registry does not know. */
 function checkNames(registry: PassRegistry, elements: readonly PipelineElement[], source: string): void {
   for (const el of elements) {
-    if (el.kind === 'nest') checkNames(registry, el.elements, source);
+    if (el.kind === 'nest') {
+      if (!wrappingPass(registry, el)) checkNames(registry, el.elements, source);
+    }
     else if (!registry.has(el.name)) throw unknownPassError(registry, el.name, source, el.offset);
   }
 }
@@ -123,6 +139,13 @@ export function addPassReference(
 function addElement(registry: PassRegistry, pm: Building, el: PipelineElement, source: string, nesting: Nesting, depth: number): void {
   if (el.kind === 'pass') {
     addPassReference(registry, pm, el.name, el.options?.entries ?? [], source, el.offset, nesting, depth);
+    return;
+  }
+  const wrapper = wrappingPass(registry, el);
+  if (wrapper) {
+    const inner = nestedText(source, el);
+    const key = { text: wrapper.pipelineOption as string, offset: el.offset };
+    addPassReference(registry, pm, el.anchor, [{ key, value: inner }], source, el.offset, nesting, depth);
     return;
   }
   const nested: Building = { anchor: normalizeAnchor(el.anchor), elements: [] };
