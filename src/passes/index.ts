@@ -9,3 +9,4 @@ export * from './opt-flags/index.js';
 export * from './rewrite/index.js';
 export * from './generic/index.js';
 export * from './ccl/index.js';
+export * from './mlir-bridge/index.js';
