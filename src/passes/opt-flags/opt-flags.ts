@@ -6,7 +6,8 @@
  * `rest` for the tool to interpret.
  */
 import { parseScalar } from '../options/index.js';
-import { COMMAND_LINE_BUFFER, pipelineFromArgs, type PassRegistry, type ResolvedPipeline, type ToolOptions } from '../registry/index.js';
+import { addPassReference, COMMAND_LINE_BUFFER, pipelineFromArgs, type PassRegistry, type ResolvedElement, type ResolvedPipeline, type ToolOptions } from '../registry/index.js';
+import { mlirPass } from '../mlir-bridge/index.js';
 import { closestNames, PipelineError } from '../source/index.js';
 
 export interface OptPassFlags {
@@ -40,7 +41,7 @@ const BOOL_FLAGS = [
   'mlir-print-ir-module-scope',
   'mlir-timing',
 ] as const;
-const VALUE_FLAGS = ['mlir-print-ir-before', 'mlir-print-ir-after', 'mlir-timing-display', 'mlir-pass-pipeline-crash-reproducer'] as const;
+const VALUE_FLAGS = ['mlir-print-ir-before', 'mlir-print-ir-after', 'mlir-timing-display', 'mlir-pass-pipeline-crash-reproducer', 'mlir-pipeline'] as const;
 
 /** Names of the flags this module handles (for a tool's own option table). */
 export const OPT_PASS_FLAG_NAMES: readonly string[] = [...BOOL_FLAGS, ...VALUE_FLAGS, 'pass-pipeline', 'p'];
@@ -60,6 +61,7 @@ export function parseOptPassFlags(registry: PassRegistry, argv: readonly string[
   let timingDisplay: 'tree' | 'list' = 'tree';
   let crashReproducer: string | undefined;
   const passArgs: string[] = [];
+  const upstream: { arg: string; pipeline: string }[] = [];
   for (let i = 0; i < argv.length; ++i) {
     const arg = argv[i];
     const m = /^--?([^=]+)(?:=(.*))?$/s.exec(arg);
@@ -84,6 +86,7 @@ export function parseOptPassFlags(registry: PassRegistry, argv: readonly string[
       if (v !== 'tree' && v !== 'list') fail(arg, `for the --${name} option: Cannot find option named '${v}'!`);
       timingDisplay = v;
     } else if (name === 'mlir-pass-pipeline-crash-reproducer') crashReproducer = v;
+    else if (name === 'mlir-pipeline') upstream.push({ arg, pipeline: v });
     else {
       for (const pass of v.split(',')) {
         if (!registry.has(pass)) {
@@ -94,10 +97,11 @@ export function parseOptPassFlags(registry: PassRegistry, argv: readonly string[
     }
   }
   const flags = pipelineFromArgs(registry, passArgs, 'builtin.module', toolOptions);
+  const pipeline = withUpstream(registry, flags.pipeline, upstream);
   const before = bools.get('mlir-print-ir-before-all') ? 'all' : lists['mlir-print-ir-before'].size ? lists['mlir-print-ir-before'] : undefined;
   const after = bools.get('mlir-print-ir-after-all') ? 'all' : lists['mlir-print-ir-after'].size ? lists['mlir-print-ir-after'] : undefined;
   return {
-    ...(flags.pipeline ? { pipeline: flags.pipeline } : {}),
+    ...(pipeline ? { pipeline } : {}),
     ...(flags.pipelineText !== undefined ? { pipelineText: flags.pipelineText } : {}),
     verifyEach: bools.get('verify-each') ?? true,
     dumpPassPipeline: bools.get('dump-pass-pipeline') ?? false,
@@ -113,4 +117,25 @@ export function parseOptPassFlags(registry: PassRegistry, argv: readonly string[
     ...(crashReproducer !== undefined ? { crashReproducer } : {}),
     rest: flags.rest,
   };
+}
+
+/**
+ * `--mlir-pipeline=<upstream pipeline>` (repeatable): real MLIR passes after
+ * numaccl's, as `mlir(<upstream pipeline>)` elements appended to the top-level
+ * pass manager (which must then run on `builtin.module`).
+ */
+function withUpstream(
+  registry: PassRegistry,
+  pipeline: ResolvedPipeline | undefined,
+  upstream: readonly { arg: string; pipeline: string }[],
+): ResolvedPipeline | undefined {
+  if (upstream.length === 0) return pipeline;
+  if (!registry.has(mlirPass.argument)) fail(upstream[0].arg, `for the --mlir-pipeline option: the '${mlirPass.argument}' pass is not registered`);
+  const pm: { anchor: string; elements: ResolvedElement[] } = { anchor: pipeline?.anchor ?? 'builtin.module', elements: [...(pipeline?.elements ?? [])] };
+  for (const u of upstream) {
+    const offset = Math.max(0, u.arg.length - u.pipeline.length);
+    const entries = [{ key: { text: 'pipeline', offset }, value: { text: u.pipeline, offset } }];
+    addPassReference(registry, pm, mlirPass.argument, entries, u.arg, offset, 'explicit');
+  }
+  return pm;
 }
