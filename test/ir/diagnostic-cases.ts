@@ -744,4 +744,18 @@ export const DIAGNOSTIC_CASES: readonly DiagnosticCase[] = [
     col: 5,
     message: "operand #0 does not dominate this use",
   },
+  {
+    name: "functional-type given a non-function type",
+    input: "func.func @f(%a: i32) {\n  %0 = call @f(%a) : i32\n  return\n}\n",
+    line: 2,
+    col: 22,
+    message: "custom op 'func.call' invalid kind of type specified: expected builtin.function, but found 'i32'",
+  },
+  {
+    name: "a minus sign without a number in a dense literal",
+    input: "#a = dense<[-x]> : tensor<1xi32>\n",
+    line: 1,
+    col: 14,
+    message: "expected integer or floating point literal",
+  },
 ];

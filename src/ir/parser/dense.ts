@@ -51,7 +51,7 @@ function parseScalar(p: ParserState): Literal {
       }
       break;
   }
-  return p.fail('expected element literal of primitive type');
+  return p.fail(neg ? 'expected integer or floating point literal' : 'expected element literal of primitive type');
 }
 
 /** Nested `[...]` lists; records the shape and checks that it is rectangular. */

@@ -69,7 +69,10 @@ class FormatParser implements CustomParseState {
         if (optional && !p.isPunct('(')) return false;
         const at = p.currentOffset();
         const t = p.parseType();
-        if (t.kind !== 'function') p.fail('expected function type', at);
+        if (t.kind !== 'function') {
+          const found = p.typeText ? p.typeText(t) : t.kind;
+          p.fail(`custom op '${p.opName}' invalid kind of type specified: expected builtin.function, but found '${found}'`, at);
+        }
         this.setTypes(this.typeTarget(e.inputs).name, [...(t as FunctionType).inputs]);
         this.setTypes(this.typeTarget(e.results).name, [...(t as FunctionType).results]);
         return true;
