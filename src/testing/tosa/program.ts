@@ -111,13 +111,13 @@ export function printProgram(p: TosaProgram, name = 'main'): string {
       const ty = (v: RegionRef): string => printType(regionTypeOf(p, op, r, v));
       const args = regionArgTypes(p, op, r).map((t, a) => `%b${i}_${k}_${a}: ${printType(t)}`).join(', ');
       return [
-        k === 0 ? '  ({' : '  }, {',
+        ...(k === 0 ? [] : ['  }, {']),
         `  ^bb0(${args}):`,
         ...r.ops.map((o, j) => `    %r${i}_${k}_${j} = "${o.name}"(${o.operands.map(name).join(', ')}) : (${o.operands.map(ty).join(', ')}) -> ${printType(o.result)}`),
         `    "tosa.yield"(${r.yields.map(name).join(', ')}) : (${r.yields.map(ty).join(', ')}) -> ()`,
       ];
     });
-    return [`${head}`, ...body, `  }) : (${ins}) -> ${op.results.length === 1 ? outs : `(${op.results.map(printType).join(', ')})`}`];
+    return [`${head} ({`, ...body, `  }) : (${ins}) -> ${outs}`];
   });
   const args = p.args.map((t, i) => `%arg${i}: ${printType(t)}`).join(', ');
   const rets = p.returns.map((v) => printType(typeOf(p, v)));
