@@ -21,12 +21,15 @@ export const dynamicIndexList: CustomDirective = {
     if (!p.parseOptionalPunct(']')) {
       do {
         const u = p.parseOptionalOperand();
+        // MLIR's parser takes a `[` here as the start of a scalable index, closed by `]`.
+        const scalable = p.parseOptionalPunct('[');
         if (u) {
           operands.push(u);
           statics.push(K_DYNAMIC);
         } else {
           statics.push(p.parseInteger());
         }
+        if (scalable && !p.parseOptionalPunct(']')) p.fail(`custom op '${p.opName}' expected SSA value or integer`, p.nameOffset >= 0 ? p.nameOffset : undefined);
       } while (p.parseOptionalPunct(','));
       p.parsePunct(']', "expected ']' in dynamic index list");
     }

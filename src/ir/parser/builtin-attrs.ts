@@ -3,7 +3,7 @@ import { DYNAMIC, type FloatType, type IntegerType } from '../types/type.js';
 import { Kind } from '../syntax/token-stream.js';
 import type { ParserState } from './state.js';
 import { parseType } from './types.js';
-import { integerFits } from './literals.js';
+import { floatFromBits, integerFits } from './literals.js';
 
 /** `array<i64: 1, 2>` / `array<f32>` / `array<i1: true, false>`. */
 export function parseDenseArray(p: ParserState): Attribute {
@@ -36,9 +36,17 @@ export function parseDenseArray(p: ParserState): Attribute {
       } else {
         if (t.kind !== Kind.Float && t.kind !== Kind.Integer) p.fail('expected float literal');
         p.next();
+        if (t.kind === Kind.Integer && t.text.startsWith('0x')) {
+          // A hex literal is the value's bit pattern (as mlir-opt prints values decimal would not round-trip).
+          if (neg) p.fail('hexadecimal float literal should not have a leading minus', t.offset);
+          const ft = type as FloatType;
+          const bits = BigInt(t.text);
+          if (bits >> BigInt(ft.width) !== 0n) p.fail('hexadecimal float constant out of range for type', t.offset);
+          floats.push(floatFromBits(bits, ft.floatKind) ?? NaN);
+          return;
+        }
         const v = Number(t.text);
         floats.push(neg ? -v : v);
-        void (type as FloatType);
       }
     });
   }

@@ -44,7 +44,7 @@ export function parseLocationBody(p: ParserState): Location {
       }
       return ctx.fusedLoc(locs, metadata);
     }
-    return p.fail('expected location instance');
+    return p.failWrongToken('expected location instance');
   }
   if (t.kind === Kind.String) {
     p.next();
@@ -52,13 +52,12 @@ export function parseLocationBody(p: ParserState): Location {
     if (p.consumeIf(':')) return parseFileLineCol(p, str);
     if (p.consumeIf('(')) {
       const child = parseLocationBody(p);
-      if (child.locKind === 'name') p.fail('child of NameLoc cannot be a NameLoc', t.offset);
       p.expect(')', "expected ')' after child location of NameLoc");
       return ctx.nameLoc(str, child);
     }
     return ctx.nameLoc(str);
   }
-  return p.fail('expected location instance');
+  return p.failWrongToken('expected location instance');
 }
 
 function expectInt(p: ParserState, what: string): number {

@@ -90,7 +90,7 @@ export class SsaScopes {
       const ref = top.forwardRefs.get(key);
       if (!ref) continue;
       if (ref.type !== values[i].type) {
-        this.p.fail(`definition of SSA value '${name}#${i}' has type ${typeText(this.p, values[i].type)}`, offset);
+        this.p.fail(`definition of SSA value '${name}#${i}' has type '${typeText(this.p, values[i].type)}'`, offset);
       }
       ref.replaceAllUsesWith(values[i]);
       top.forwardRefs.delete(key);
@@ -132,9 +132,10 @@ export class SsaScopes {
     return ref;
   }
 
-  /** Where `%name` is defined in the current isolated scope, if it is. */
+  /** Where `%name` is defined, or first used ahead of its definition, in the current scope. */
   definedAt(name: string): number | undefined {
-    return this.scopes.length > 0 ? this.top.values.get(name)?.offset : undefined;
+    if (this.scopes.length === 0) return undefined;
+    return this.top.values.get(name)?.offset ?? this.top.forwardRefs.get(`${name}#0`)?.offset;
   }
 
   /** Is `%name` visible already (for custom parsers that need the type of a prior value)? */
