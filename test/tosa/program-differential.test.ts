@@ -38,8 +38,15 @@ describe.skipIf(!hasMlirOpt())('TOSA programs: numaccl verifier vs mlir-opt-22',
     const mutated = cases.filter((c) => c.mutation).length;
     const disagreements: string[] = [];
     let agree = 0;
+    let sameFirstError = 0;
+    const otherMessages: string[] = [];
     cases.forEach((c, i) => {
       const r = theirs[i]!;
+      const first = r.diagnostics.find((d) => d.severity === 'error');
+      // MLIR's silent failures carry no message; ours is then empty.
+      const theirFirst = r.ok ? undefined : `${first?.position?.line ?? '?'}: ${first?.message ?? ''}`;
+      if (theirFirst === ours[i]) sameFirstError++;
+      else if (!r.ok && ours[i] !== undefined) otherMessages.push(`mlir-opt-22 ${theirFirst}\nnumaccl     ${ours[i]}`);
       expect(r.crashed ?? null, c.text).toBeNull();
       const mlirAccepts = r.ok;
       const weAccept = ours[i] === undefined;
@@ -56,7 +63,7 @@ describe.skipIf(!hasMlirOpt())('TOSA programs: numaccl verifier vs mlir-opt-22',
     console.log(
       `[tosa program differential] ${cases.length} programs (${mutated} mutated), ${kinds.size} op kinds; ` +
         `mlir-opt-22 accepts ${wellTypedAccepted}/${wellTyped.length} well-typed, rejects ${mutatedRejected}/${mutated} mutated; ` +
-        `verdict agreement ${agree}/${cases.length} = ${(100 * rate).toFixed(2)}%; ` +
+        `verdict agreement ${agree}/${cases.length} = ${(100 * rate).toFixed(2)}%, same first error (line and message) ${sameFirstError}/${cases.length}; ` +
         `numaccl ${(t1 - t0).toFixed(0)} ms (generate + parse + verify), mlir-opt-22 ${(t2 - t1).toFixed(0)} ms`,
     );
     if (disagreements.length) console.log(disagreements.join('\n\n'));
@@ -71,6 +78,7 @@ describe.skipIf(!hasMlirOpt())('TOSA programs: numaccl verifier vs mlir-opt-22',
       return r.ok ? [] : [`${r.diagnostics[0]?.message ?? '(no message)'}\n${c.text}`];
     });
     if (process.env.TOSA_PROGRAM_DEBUG) {
+      console.log(otherMessages.join('\n'));
       console.log(rejectedWellTyped.join('\n\n'));
       // Mutations both verifiers accept: benign ones, or places where MLIR is looser than the TOSA spec.
       cases.forEach((c, i) => c.mutation && theirs[i]!.ok && console.log(`ACCEPTED MUTATION ${c.mutation.description}\n${c.text}`));
@@ -83,5 +91,7 @@ describe.skipIf(!hasMlirOpt())('TOSA programs: numaccl verifier vs mlir-opt-22',
     expect(rejectedWellTyped.slice(0, 3)).toEqual([]);
     expect(mutatedRejected).toBeGreaterThanOrEqual(mutated * 0.8);
     expect(rate).toBeGreaterThanOrEqual(0.99);
+    // Beyond the verdict: the first error is MLIR's, word for word and on the same line.
+    expect(sameFirstError / cases.length).toBeGreaterThanOrEqual(0.97);
   }, 300_000);
 });
