@@ -793,4 +793,11 @@ export const DIAGNOSTIC_CASES: readonly DiagnosticCase[] = [
     col: 8,
     message: "custom op 'tensor.insert_slice' expected SSA value or integer",
   },
+  {
+    name: "symbol names stop at '-' as MLIR's lexer has them",
+    input: "func.func @tensor.-1() {\n  return\n}\n",
+    line: 1,
+    col: 19,
+    message: "expected '('",
+  },
 ];
