@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MLIR_OPT_MISSING, hasMlirOpt, processStats, runMlirOpt } from './mlir-opt.js';
+import { mlirBackendAvailability } from '../../src/mlir/index.js';
+import { needsProcess } from './mlir-opt-native.js';
+import { corpusAvailable, readCorpus } from '../conformance/corpus.js';
 
 /** Inputs chosen to trip every way a batch could mislead. */
 const TRICKY = [
@@ -33,8 +36,8 @@ describe.skipIf(!hasMlirOpt())('runMlirOpt', () => {
     it(`gives each input of a batch what a run on it alone gives (${args.join(' ')})`, async () => {
       // Each mode sees the fixture rotated, so crashes and strays sit at different places in the batch.
       const inputs = [...TRICKY.slice(5 * m), ...TRICKY.slice(0, 5 * m)];
-      const batched = await runMlirOpt(inputs, { args, cacheDir: false });
-      const alone = await runMlirOpt(inputs, { args, cacheDir: false, batchSize: 1 });
+      const batched = await runMlirOpt(inputs, { args, cacheDir: false, engine: 'process' });
+      const alone = await runMlirOpt(inputs, { args, cacheDir: false, batchSize: 1, engine: 'process' });
       expect(batched).toEqual(alone);
       // The fixture really exercises success, failure and crash.
       expect(alone.some((r) => r.ok)).toBe(true);
@@ -46,12 +49,12 @@ describe.skipIf(!hasMlirOpt())('runMlirOpt', () => {
   it('runs a clean batch in one process, and isolates a crash in logarithmically many runs', async () => {
     const clean = Array.from({ length: 120 }, (_, i) => `"foo.op${i}"() {v = ${i} : i32} : () -> ()\n`);
     const before = processStats.spawned;
-    const results = await runMlirOpt(clean, { args: ['--allow-unregistered-dialect'], cacheDir: false });
+    const results = await runMlirOpt(clean, { args: ['--allow-unregistered-dialect'], cacheDir: false, engine: 'process' });
     expect(processStats.spawned - before).toBe(1);
     results.forEach((r, i) => expect(r.output).toContain(`"foo.op${i}"() {v = ${i} : i32}`));
     const crashing = [...clean.slice(0, 60), TRICKY[6], ...clean.slice(60)];
     const mid = processStats.spawned;
-    const withCrash = await runMlirOpt(crashing, { args: ['--allow-unregistered-dialect'], cacheDir: false });
+    const withCrash = await runMlirOpt(crashing, { args: ['--allow-unregistered-dialect'], cacheDir: false, engine: 'process' });
     expect(withCrash[60].crashed).toMatch(/crashed/);
     expect(withCrash.filter((r) => r.ok)).toHaveLength(120);
     // Halving finds the crasher in about 2·log2(121) runs, not 121.
@@ -63,6 +66,7 @@ describe.skipIf(!hasMlirOpt())('runMlirOpt', () => {
       args: ['--allow-unregistered-dialect'],
       cacheDir: false,
       fileName: 'mine.mlir',
+      engine: 'process',
     });
     expect(r.ok).toBe(false);
     expect(r.output).toBe('');
@@ -73,17 +77,17 @@ describe.skipIf(!hasMlirOpt())('runMlirOpt', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlir-cache-'));
     try {
       const input = '"foo.cached"() : () -> ()\n';
-      const first = await runMlirOpt([input], { args: ['--allow-unregistered-dialect'], cacheDir: dir });
+      const first = await runMlirOpt([input], { args: ['--allow-unregistered-dialect'], cacheDir: dir, engine: 'process' });
       expect(first[0].output).toContain('"foo.cached"()');
       const files = readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.json'));
       expect(files).toHaveLength(1);
       // Tamper with the entry: a cache hit must return it without running mlir-opt.
       const path = join(dir, String(files[0]));
       writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), output: 'from cache' }));
-      const second = await runMlirOpt([input], { args: ['--allow-unregistered-dialect'], cacheDir: dir });
+      const second = await runMlirOpt([input], { args: ['--allow-unregistered-dialect'], cacheDir: dir, engine: 'process' });
       expect(second[0].output).toBe('from cache');
       // Different args are a different key.
-      const generic = await runMlirOpt([input], { args: ['--allow-unregistered-dialect', '--mlir-print-op-generic'], cacheDir: dir });
+      const generic = await runMlirOpt([input], { args: ['--allow-unregistered-dialect', '--mlir-print-op-generic'], cacheDir: dir, engine: 'process' });
       expect(generic[0].output).toContain('"builtin.module"');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -92,6 +96,54 @@ describe.skipIf(!hasMlirOpt())('runMlirOpt', () => {
 
   it('refuses arguments it manages itself', async () => {
     await expect(runMlirOpt(['x'], { args: ['--split-input-file'] })).rejects.toThrow(/managed by the helper/);
+  });
+});
+
+const nativeBuilt = mlirBackendAvailability().native.available;
+
+describe.skipIf(!hasMlirOpt() || !nativeBuilt)('runMlirOpt on the in-process engine (engine: auto)', () => {
+  const roundTripModes: string[][] = [['--allow-unregistered-dialect'], ['--allow-unregistered-dialect', '--mlir-print-op-generic'], []];
+
+  it.each(roundTripModes.map((args) => ({ args, label: args.join(' ') || 'no arguments' })))(
+    'gives what the mlir-opt-22 processes give ($label), starting processes only for inputs the driver treats specially',
+    async ({ args }) => {
+    // Every 8th corpus chunk (≈200, valid and invalid) on top of the tricky fixture.
+    const corpus = corpusAvailable() ? readCorpus().filter((_, i) => i % 8 === 0).map((c) => c.text) : [];
+    const inputs = [...TRICKY, ...corpus];
+    const before = processStats.spawned;
+    const auto = await runMlirOpt(inputs, { args, cacheDir: false });
+    const routedToProcess = inputs.filter(needsProcess).length;
+    // Only inputs the driver treats specially went to processes (in batches, so far fewer spawns).
+    expect(processStats.spawned - before).toBeLessThanOrEqual(Math.max(routedToProcess, 1) + 20);
+    const proc = await runMlirOpt(inputs, { args, cacheDir: false, engine: 'process' });
+    let compared = 0;
+    inputs.forEach((input, i) => {
+      const a = auto[i];
+      const p = proc[i];
+      expect(Boolean(a.crashed), input).toBe(Boolean(p.crashed));
+      if (a.crashed) return;
+      expect(a, input).toEqual(p);
+      ++compared;
+    });
+    expect(compared).toBeGreaterThan(inputs.length * 0.9);
+    expect(auto.some((r) => r.ok) && auto.some((r) => !r.ok)).toBe(true);
+    },
+  );
+
+  it('NUMACCL_TEST_MLIR_OPT=process and arguments it cannot mirror (--verify-diagnostics) use processes', async () => {
+    const input = '"foo.process_only"() : () -> ()\n';
+    const before = processStats.spawned;
+    await runMlirOpt([input], { args: ['--allow-unregistered-dialect', '--verify-diagnostics'], cacheDir: false });
+    expect(processStats.spawned - before).toBe(1);
+    process.env.NUMACCL_TEST_MLIR_OPT = 'process';
+    try {
+      await runMlirOpt([input], { args: ['--allow-unregistered-dialect'], cacheDir: false });
+    } finally {
+      delete process.env.NUMACCL_TEST_MLIR_OPT;
+    }
+    expect(processStats.spawned - before).toBe(2);
+    await runMlirOpt([input], { args: ['--allow-unregistered-dialect'], cacheDir: false });
+    expect(processStats.spawned - before).toBe(2);
   });
 });
 

@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runGroup } from './mlir-opt-batch.js';
+import { nativeFlags, needsProcess, runNative, type MlirOptEngineChoice } from './mlir-opt-native.js';
 import {
   findMlirOpt,
   requireMlirOpt,
@@ -26,6 +27,7 @@ import {
 } from './mlir-opt-process.js';
 
 export { findMlirOpt, processStats, type MlirOptResult, type RawRun } from './mlir-opt-process.js';
+export { ENGINE_ENV, type MlirOptEngineChoice } from './mlir-opt-native.js';
 
 export interface MlirOptOptions {
   /** Extra arguments, e.g. ['--allow-unregistered-dialect', '--mlir-print-op-generic']. */
@@ -38,6 +40,13 @@ export interface MlirOptOptions {
   readonly batchSize?: number;
   /** Timeout per process in ms. Default 120 s. */
   readonly timeoutMs?: number;
+  /**
+   * `auto` (default): plain parse/verify/print runs go through the in-process
+   * MLIR 22 addon where it is built and gives what mlir-opt-22 gives (see
+   * mlir-opt-native.ts; not cached, it is faster than the cache); `process`:
+   * always mlir-opt-22 processes. `NUMACCL_TEST_MLIR_OPT=process` forces `process`.
+   */
+  readonly engine?: MlirOptEngineChoice;
 }
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -76,8 +85,14 @@ export async function runMlirOpt(inputs: readonly string[], options: MlirOptOpti
 
   const results = new Array<MlirOptResult | undefined>(inputs.length);
   const todo: number[] = [];
-  const keys = inputs.map(keyOf);
-  inputs.forEach((_, i) => {
+  const native = nativeFlags(args, options.engine);
+  const keys: string[] = [];
+  inputs.forEach((input, i) => {
+    if (native && !needsProcess(input)) {
+      results[i] = runNative(input, fileName, native);
+      return;
+    }
+    keys[i] = keyOf(input);
     const cached = cacheDir ? readCache(cacheDir, keys[i]) : undefined;
     if (cached) results[i] = cached;
     else todo.push(i);
