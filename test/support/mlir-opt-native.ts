@@ -51,7 +51,8 @@ export function needsProcess(input: string): boolean {
 /** One input through the addon, in `runMlirOpt`'s result shape. */
 export function runNative(input: string, fileName: string, flags: NativeRunFlags): MlirOptResult {
   const r = nativeEngine()!.run(input, '', { filename: fileName, ...flags });
-  const crash = r.diagnostics.find((d) => /^MLIR crashed \(/.test(d.message));
-  if (crash) return { ok: false, output: '', diagnostics: [], crashed: crash.message };
+  // Reported in the process path's words (`mlir-opt crashed (SIGSEGV)`), which callers match on.
+  const crash = r.diagnostics.map((d) => /^MLIR crashed \(([^)]*)\)/.exec(d.message)).find((m) => m !== null);
+  if (crash) return { ok: false, output: '', diagnostics: [], crashed: `mlir-opt crashed (${crash[1]})` };
   return { ok: r.ok, output: r.output, diagnostics: r.diagnostics };
 }
