@@ -57,7 +57,13 @@ export function processRange(ctx: Context, text: string, start: number, end: num
     if (diags.some((d) => d.severity === 'error')) return { ok: false, output: '', diagnostics: [...warnings, ...diags] };
     warnings.push(...diags);
   }
-  const output = o.render ? o.render(module) : print(module, { generic: o.printGeneric, debugInfo: o.printDebugInfo, resources, externalResources, aliases });
+  let output: string;
+  try {
+    output = o.render ? o.render(module) : print(module, { generic: o.printGeneric, debugInfo: o.printDebugInfo, resources, externalResources, aliases });
+  } catch (e) {
+    if (e instanceof DiagnosticError) return { ok: false, output: '', diagnostics: [...warnings, ...e.diagnostics] };
+    throw e;
+  }
   return { ok: true, output, diagnostics: [...warnings, ...verified] };
 }
 

@@ -4,6 +4,7 @@ import * as At from '../attributes/attribute.js';
 import * as Loc from '../attributes/location.js';
 import { affineMapKey, integerSetKey, type AffineMap, type IntegerSet } from '../attributes/affine.js';
 import type { Dialect, OpDefinition } from './dialect.js';
+import { roundToKind } from '../printer/floats.js';
 
 type Type = Ty.Type;
 type Attribute = At.Attribute;
@@ -118,6 +119,8 @@ export class Context {
     return this.integerAttr(this.integerType(1), value ? 1n : 0n);
   }
   floatAttr(type: Type, value: number, bits?: bigint): At.FloatAttr {
+    // Values are held at their type's precision (a literal `215.3 : f16` is the f16 nearest to it).
+    if (bits === undefined && type.kind === 'float') value = roundToKind(value, (type as Ty.FloatType).floatKind);
     // Object.is distinguishes -0 from 0; NaNs are keyed by their bit pattern.
     const v = Object.is(value, -0) ? '-0' : String(value);
     return this.attrs.get(`f:${type.id}:${v}:${bits ?? ''}`, (id) => new At.FloatAttr(id, type, value, bits));
@@ -214,6 +217,8 @@ export class Context {
     return this.attrs.get(key, (id) => new Loc.FileLineColLoc(id, file, line, col, endLine, endCol));
   }
   nameLoc(name: string, child?: Loc.Location): Loc.NameLoc {
+    // `loc("x"(unknown))` and `loc("x")` are the same location.
+    if (child?.locKind === 'unknown') child = undefined;
     return this.attrs.get(`loc:n:${optId(child)}:${name}`, (id) => new Loc.NameLoc(id, name, child));
   }
   callSiteLoc(callee: Loc.Location, caller: Loc.Location): Loc.CallSiteLoc {

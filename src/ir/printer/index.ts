@@ -1,4 +1,6 @@
 import type { Operation } from '../core/operation.js';
+import { DiagnosticError } from '../diagnostics/diagnostic.js';
+import { fileLineColOf } from '../attributes/location.js';
 import type { ResourceSection } from '../parser/state.js';
 import { AsmPrinter, type PrintOptions } from './printer.js';
 import type { Attribute } from '../attributes/attribute.js';
@@ -65,7 +67,18 @@ function referencedAliases(text: string, aliases: NonNullable<PrintModuleOptions
 /** Print an operation (usually a module) as MLIR text, with a trailing newline. */
 export function print(op: Operation, options: PrintModuleOptions = {}): string {
   const printer = new AsmPrinter(op.context, op, options);
-  printer.printOperation(op);
+  try {
+    printer.printOperation(op);
+  } catch (e) {
+    // Nesting deeper than the JS stack: a located diagnostic, never a crash.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      const at = fileLineColOf(op.location);
+      throw new DiagnosticError([
+        { severity: 'error', message: 'IR nesting is too deep to print', ...(at ? { position: { file: at.file, line: at.line, col: at.col } } : {}), notes: [] },
+      ]);
+    }
+    throw e;
+  }
   let text = printer.toString() + '\n';
   if (options.aliases) text = referencedAliases(text, options.aliases) + text;
   const sections = [printSection('dialect_resources', options.resources), printSection('external_resources', options.externalResources)].filter(

@@ -14,7 +14,8 @@ export function quoteString(value: string): string {
 }
 
 const BARE_ID = /^[a-zA-Z_][a-zA-Z0-9_$.]*$/;
-const SYMBOL_ID = /^[a-zA-Z_][a-zA-Z0-9_$.\-]*$/;
+// MLIR prints a symbol bare only when it is a bare identifier (no '-').
+const SYMBOL_ID = /^[a-zA-Z_][a-zA-Z0-9_$.]*$/;
 
 export function isBareIdentifier(name: string): boolean {
   return BARE_ID.test(name);
