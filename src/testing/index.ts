@@ -39,3 +39,7 @@ export {
 } from './mutate.js';
 // Random topologies, collectives and schedules (written alongside the topology model).
 export * from './topology/index.js';
+// Random well-typed TOSA programs and their ill-typed mutations.
+export * from './tosa/index.js';
+// Random SPMD programs with ccl collectives over a world size.
+export * from './spmd/index.js';
