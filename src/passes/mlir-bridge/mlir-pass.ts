@@ -5,6 +5,7 @@
  * up in numaccl's registry, and printed back as written.
  */
 import { DiagnosticError, type Diagnostic } from '../../ir/index.js';
+import type { MlirEngine } from '../../mlir/index.js';
 import { diagnosticAt } from '../manager/index.js';
 import { definePass, registerPass } from '../registry/index.js';
 import { stringOption } from '../options/index.js';
@@ -27,7 +28,15 @@ export const mlirPass = registerPass(
       run(op, context) {
         const pipeline = options.pipeline.trim();
         if (pipeline === '') return;
-        const result = runUpstreamPipeline(bridgeEngine(), op, pipeline);
+        let engine: MlirEngine;
+        try {
+          engine = bridgeEngine();
+        } catch (e) {
+          // A bad NUMACCL_MLIR_BACKEND or no MLIR on this machine: a plain error, not a crash.
+          context.emitError(op, `pass 'mlir': ${e instanceof Error ? e.message : String(e)}`);
+          return;
+        }
+        const result = runUpstreamPipeline(engine, op, pipeline);
         if (!result.ok) {
           // Name the failing pass on every error, as numaccl's own passes' failures are named.
           const failing: Diagnostic = diagnosticAt(op, 'note', `while running pass 'mlir(${pipeline})' on real MLIR 22`);
