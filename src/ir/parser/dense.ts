@@ -208,7 +208,7 @@ export function parseDenseResource(p: ParserState, contextType?: Type): Attribut
 /** `sparse<indices, values> : type`. */
 export function parseSparseElements(p: ParserState, contextType?: Type): Attribute {
   const kw = p.next();
-  p.expect('<', "expected '<' after 'sparse'");
+  p.expect('<', "Expected '<' after 'sparse'");
   const ctx = p.context;
   let indices: Attribute;
   let values: Attribute;

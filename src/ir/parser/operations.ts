@@ -361,9 +361,8 @@ export class OperationParser {
 export function checkUnregisteredAllowed(p: ParserState, name: string, offset: number): void {
   const dot = name.indexOf('.');
   const dialect = dot > 0 ? name.slice(0, dot) : '';
-  if (dialect && p.context.isRegisteredDialect(dialect)) {
-    p.fail(`unregistered operation '${name}' found in dialect ('${dialect}') that does not allow unknown operations`, offset);
-  }
+  // An unknown op of a registered dialect is the verifier's to reject (after any parse error), as in MLIR.
+  if (dialect && p.context.isRegisteredDialect(dialect)) return;
   if (!p.context.allowUnregistered) {
     p.fail('operation being parsed with an unregistered dialect. If this is intended, please use -allow-unregistered-dialect with the MLIR tool used', offset);
   }

@@ -160,10 +160,25 @@ const PREFIX_ERRORS: Record<string, string> = {
 export function lexerError(source: string, offset: number): { offset: number; message: string } {
   const c = source[offset];
   if (c === '.') return { offset: offset + 1, message: 'expected three consecutive dots for an ellipsis' };
+  if (c === '"') return unterminatedString(source, offset);
   const prefixed = PREFIX_ERRORS[c];
   // `@` reports at the character after it, the other prefixes at themselves.
   if (prefixed) return { offset: c === '@' ? offset + 1 : offset, message: prefixed };
   return { offset, message: 'unexpected character' };
+}
+
+/** MLIR's lexString on a string that does not close: where its scan stops, and why. */
+function unterminatedString(source: string, offset: number): { offset: number; message: string } {
+  for (let i = offset + 1; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\n' || c === '\v' || c === '\f') return { offset: i, message: "expected '\"' in string literal" };
+    if (c !== '\\') continue;
+    const n = source[i + 1];
+    if (n === '"' || n === '\\' || n === 'n' || n === 't') i++;
+    else if (/^[0-9a-fA-F]{2}$/.test(source.slice(i + 1, i + 3))) i += 2;
+    else return { offset: i, message: 'unknown escape in string literal' };
+  }
+  return { offset: Math.max(0, source.length - 1), message: "expected '\"' in string literal" };
 }
 
 /** Where MLIR's emitWrongTokenError points for a token at `offset` (see failWrongToken). */

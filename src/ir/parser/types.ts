@@ -65,8 +65,8 @@ export function parseType(p: ParserState): Ty.Type {
       p.expect('<', "expected '<' in complex type");
       const elemOffset = p.peek().offset;
       const elem = parseType(p);
-      if (elem.kind !== 'integer' && elem.kind !== 'float') p.fail('invalid element type for complex', elemOffset);
       p.expect('>', "expected '>' in complex type");
+      if (elem.kind !== 'integer' && elem.kind !== 'float') p.fail('invalid element type for complex', elemOffset);
       return ctx.complexType(elem);
     }
     case 'tuple': {

@@ -125,6 +125,13 @@ export class Verifier {
   private verifyOp(op: Operation, c: Collector): void {
     this.verifyOpSuccessors(op, c);
     if (c.failed) return;
+    if (!op.isRegistered) {
+      const dot = op.name.indexOf('.');
+      const dialect = dot > 0 ? op.name.slice(0, dot) : '';
+      if (dialect && op.context.isRegisteredDialect(dialect)) {
+        return c.emitError(op.location, `unregistered operation '${op.name}' found in dialect ('${dialect}') that does not allow unknown operations`);
+      }
+    }
     if (op.hasTrait('IsTerminator') && op.parentBlock && op.parentBlock.lastOp !== op) {
       return c.emitOpError(op, 'must be the last operation in the parent block');
     }
