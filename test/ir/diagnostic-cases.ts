@@ -842,4 +842,32 @@ export const DIAGNOSTIC_CASES: readonly DiagnosticCase[] = [
     col: 23,
     message: "Expected '<' after 'sparse'",
   },
+  {
+    name: "an unbalanced dialect type body names its innermost open bracket",
+    input: "func.func private @a() -> !invalid.dialect<!x@#[!@#>\n",
+    line: 1,
+    col: 43,
+    message: "unbalanced '[' character in pretty dialect name",
+  },
+  {
+    name: "a dialect type body closed by the wrong bracket",
+    input: "func.func @c(!foo<) -> () {\n  return\n}\n",
+    line: 1,
+    col: 18,
+    message: "unbalanced '<' character in pretty dialect name",
+  },
+  {
+    name: "a '-' commits an optional integer",
+    input: "func.func @d(%s: tensor<4xf32>, %i: tensor<1x1xindex>) {\n  %out = tensor.gather %s[%i] gather_dims([-%0]): (tensor<4xf32>, tensor<1x1xindex>) -> tensor<1xf32>\n  return\n}\n",
+    line: 2,
+    col: 45,
+    message: "expected integer value",
+  },
+  {
+    name: "external resource keys",
+    input: "{-#\n  external_resources: {\n    mlir_reproducer: {\n      1: \"x\"\n    }\n  }\n#-}\n",
+    line: 4,
+    col: 7,
+    message: "expected identifier key for 'external_resources' entry",
+  },
 ];

@@ -112,8 +112,10 @@ export class AsmParser implements OpAsmParser {
     const p = this.p;
     const t = p.peek();
     if (t.kind === Kind.Integer) return BigInt(p.next().text);
-    if (t.text === '-' && t.kind === Kind.Punct && p.tokens.peekSecond().kind === Kind.Integer) {
+    if (t.text === '-' && t.kind === Kind.Punct) {
+      // As MLIR's parseOptionalInteger: a '-' commits to an integer.
       p.next();
+      if (p.peek().kind !== Kind.Integer) p.failWrongToken('expected integer value');
       return -BigInt(p.next().text);
     }
     return undefined;

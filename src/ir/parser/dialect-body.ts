@@ -12,9 +12,12 @@ export function scanDialectBody(p: ParserState): { body: string; start: number; 
   const src = p.source;
   const start = open.offset + 1;
   const stack: string[] = ['>'];
+  // MLIR names the innermost open punctuation, reported at the body's '<'.
+  const OPENER: Record<string, string> = { '>': '<', ')': '(', ']': '[', '}': '{' };
+  const unbalanced = (): never => p.fail(`unbalanced '${OPENER[stack[stack.length - 1]]}' character in pretty dialect name`, open.offset);
   let i = start;
   while (stack.length > 0) {
-    if (i >= src.length) p.fail('unbalanced delimiter in dialect type/attribute body', open.offset);
+    if (i >= src.length) unbalanced();
     const c = src[i];
     if (c === '"') {
       i++;
@@ -35,7 +38,7 @@ export function scanDialectBody(p: ParserState): { body: string; start: number; 
     else if (c === '[') stack.push(']');
     else if (c === '{') stack.push('}');
     else if (c === '>' || c === ')' || c === ']' || c === '}') {
-      if (stack[stack.length - 1] !== c) p.fail(`unbalanced '${c}' character in pretty dialect name`, i);
+      if (stack[stack.length - 1] !== c) unbalanced();
       stack.pop();
     }
     i++;

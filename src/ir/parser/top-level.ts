@@ -180,7 +180,7 @@ function parseResourceSection(p: ParserState, into: ResourceSection, dialectReso
     into.set(owner.text, entries);
     p.delimitedList('{', '}', () => {
       const key = p.peek();
-      if (key.kind !== Kind.BareId && key.kind !== Kind.String) p.fail('expected identifier key for \'resource\' entry');
+      if (key.kind !== Kind.BareId && key.kind !== Kind.String) p.fail(`expected identifier key for '${dialectResources ? 'resource' : 'external_resources'}' entry`);
       p.next();
       const k = key.kind === Kind.String ? decodeString(key.text) : key.text;
       p.expect(':', "expected ':'");

@@ -177,7 +177,12 @@ export function parseFormatAttr(p: OpAsmParser, spelling: AttrSpelling, optional
           else if (spelling.elementType === 'i1') {
             const kw = p.parseKeyword(undefined, 'expected boolean');
             values.push(kw === 'true' ? 1n : 0n);
-          } else values.push(p.parseInteger());
+          } else {
+            // Parsed as an attribute body, not through the op's parser: no `custom op` prefix.
+            const v = p.parseOptionalInteger();
+            if (v === undefined) p.fail('expected integer value');
+            values.push(v);
+          }
         } while (p.parseOptionalPunct(','));
         p.parsePunct(']', "expected ']'");
       }
