@@ -5,7 +5,7 @@
  * are checked against (explicit nesting) or wrapped into (implicit nesting)
  * the pass manager they are added to.
  */
-import { findUnnested, readOptionEntries, type AnyOptionValues, type OptionEntry } from '../options/index.js';
+import { readOptionEntries, type AnyOptionValues, type OptionEntry } from '../options/index.js';
 import { normalizeAnchor, parseElementList, type NestElement, type PipelineAst, type PipelineElement } from '../pipeline/index.js';
 import { PipelineError } from '../source/index.js';
 import type { PassInfo, PipelineInfo } from './pass-info.js';
@@ -58,12 +58,28 @@ function wrappingPass(registry: PassRegistry, el: NestElement): PassInfo | undef
   return entry?.kind === 'pass' && entry.pipelineOption !== undefined ? entry : undefined;
 }
 
-/** The text between the parentheses of `name(...)`, exactly as written. */
+/**
+ * The text between the parentheses of `name(...)`, exactly as written. Scans
+ * as the pipeline parser does: `{...}` option blocks are brace-matched and
+ * their contents (parentheses included) skipped.
+ */
 function nestedText(source: string, el: NestElement): { text: string; offset: number } {
   const open = source.indexOf('(', el.offset + el.anchor.length);
-  const close = findUnnested(source, open + 1, source.length, ')');
-  const end = close < 0 ? source.length : close;
-  return { text: source.slice(open + 1, end).trim(), offset: open + 1 };
+  let depth = 1;
+  let i = open + 1;
+  for (; i < source.length; ++i) {
+    const c = source[i];
+    if (c === '{') {
+      let braces = 1;
+      while (++i < source.length && braces > 0) {
+        if (source[i] === '{') ++braces;
+        else if (source[i] === '}') --braces;
+      }
+      --i;
+    } else if (c === '(') ++depth;
+    else if (c === ')' && --depth === 0) break;
+  }
+  return { text: source.slice(open + 1, i).trim(), offset: open + 1 };
 }
 
 /** Throws for the first pass name (depth first) the registry does not know. */
