@@ -5,6 +5,7 @@
  * accepts it, and upstream failures come back as located numaccl diagnostics.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -66,6 +67,32 @@ describe('mlir(...) pipeline element: resolution and printing', () => {
     expect(PassManager.parse(line).toString()).toBe(line);
     // The option spelling is the same pass.
     expect(PassManager.parse(`builtin.module(mlir{pipeline={${TO_LINALG}}})`).toString()).toBe(`builtin.module(mlir(${TO_LINALG}))`);
+  });
+
+  it('property: any upstream-shaped inner pipeline is kept verbatim and prints back to a fixpoint', () => {
+    // Upstream-looking pipelines: pass names numaccl does not know, options in braces, nested op pipelines, spaces.
+    const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/).map((n) => `up-${n}`);
+    const options = fc.option(fc.stringMatching(/^[a-z]{1,6}=[a-z0-9(),]{1,8}$/), { nil: undefined });
+    const pass = fc.tuple(name, options).map(([n, o]) => (o === undefined ? n : `${n}{${o}}`));
+    const { element } = fc.letrec<{ element: string }>((tie) => ({
+      element: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        pass,
+        fc.tuple(fc.constantFrom('func.func', 'builtin.module', 'any', ''), fc.array(tie('element'), { minLength: 1, maxLength: 3 })).map(
+          ([anchor, els]) => `${anchor}(${els.join(',')})`,
+        ),
+      ),
+    }));
+    const inner = fc.tuple(fc.array(element, { minLength: 1, maxLength: 4 }), fc.constantFrom('', ' ')).map(([els, sep]) => els.join(`,${sep}`));
+    fc.assert(
+      fc.property(inner, (text) => {
+        const pm = PassManager.parse(`builtin.module(cse, mlir(${text}) ,canonicalize)`);
+        const line = pm.toString();
+        expect(line).toContain(`,mlir(${text}),`);
+        expect(PassManager.parse(line).toString()).toBe(line);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('is a builtin.module pass: nesting it under func.func is an explicit-nesting error', () => {
