@@ -3,9 +3,14 @@ import type { Region } from '../core/region.js';
 import type { Block } from '../core/block.js';
 import type { Value } from '../core/value.js';
 
+interface Counters {
+  nextValue: number;
+  nextArg: number;
+}
+
 /**
- * SSA and block names as MLIR prints them: `%0`, `%arg0`, `^bb0`, numbered
- * per IsolatedFromAbove scope; multi-result ops get `%N:k` and uses `%N#i`.
+ * SSA and block names as MLIR prints them: `%0`, `%arg0`, `^bb0`;
+ * multi-result ops get `%N:k` and uses `%N#i`.
  */
 export class NameState {
   private readonly values = new Map<Value, string>();
@@ -14,32 +19,40 @@ export class NameState {
   private readonly resultGroup = new Map<Operation, string>();
 
   constructor(root: Operation) {
-    this.numberOp(root, { nextValue: 0, nextArg: 0 }, true);
+    this.nameResults(root, { nextValue: 0, nextArg: 0 });
+    for (const region of root.regions) this.numberRegion(region, { nextValue: 0, nextArg: 0 });
   }
 
-  private numberOp(op: Operation, scope: { nextValue: number; nextArg: number }, isRoot = false): void {
+  private nameResults(op: Operation, scope: Counters): void {
     const results = op.results;
-    if (results.length > 0) {
-      const name = `%${scope.nextValue++}`;
-      this.resultGroup.set(op, name);
-      if (results.length === 1) this.values.set(results[0], name);
-      else for (let i = 0; i < results.length; i++) this.values.set(results[i], `${name}#${i}`);
-    }
-    if (op.regions.length === 0) return;
-    const isolated = isRoot || (op.definition?.traits.has('IsolatedFromAbove') ?? false);
-    const inner = isolated ? { nextValue: 0, nextArg: 0 } : scope;
-    for (const region of op.regions) this.numberRegion(region, inner);
+    if (results.length === 0) return;
+    const name = `%${scope.nextValue++}`;
+    this.resultGroup.set(op, name);
+    if (results.length === 1) this.values.set(results[0], name);
+    else for (let i = 0; i < results.length; i++) this.values.set(results[i], `${name}#${i}`);
   }
 
-  private numberRegion(region: Region, scope: { nextValue: number; nextArg: number }): void {
-    let nextBlock = 0;
+  /**
+   * As MLIR's SSANameState: a region's own block arguments and results are
+   * numbered first, then its nested regions. A nested IsolatedFromAbove op
+   * continues from the current counters and restores them afterwards, so
+   * sibling functions restart at the same number and never reuse a name
+   * that is visible from an enclosing region.
+   */
+  private numberRegion(region: Region, scope: Counters): void {
     region.blocks.forEach((block, bi) => {
-      this.blocks.set(block, `^bb${nextBlock++}`);
-      for (const arg of block.arguments) {
-        this.values.set(arg, bi === 0 ? `%arg${scope.nextArg++}` : `%${scope.nextValue++}`);
-      }
-      for (let op = block.firstOp; op; op = op.nextOp) this.numberOp(op, scope);
+      this.blocks.set(block, `^bb${bi}`);
+      for (const arg of block.arguments) this.values.set(arg, bi === 0 ? `%arg${scope.nextArg++}` : `%${scope.nextValue++}`);
+      for (let op = block.firstOp; op; op = op.nextOp) this.nameResults(op, scope);
     });
+    for (const block of region.blocks) {
+      for (let op = block.firstOp; op; op = op.nextOp) {
+        if (op.regions.length === 0) continue;
+        const isolated = op.definition?.traits.has('IsolatedFromAbove') ?? false;
+        const inner = isolated ? { ...scope } : scope;
+        for (const r of op.regions) this.numberRegion(r, inner);
+      }
+    }
   }
 
   valueName(v: Value): string {

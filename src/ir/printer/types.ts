@@ -1,6 +1,7 @@
 import type * as Ty from '../types/type.js';
 import { DYNAMIC } from '../types/type.js';
 import { printAttribute } from './attributes.js';
+import type { Attribute, IntegerAttr } from '../attributes/attribute.js';
 
 function dims(shape: readonly number[], scalable?: readonly boolean[]): string {
   return shape
@@ -45,12 +46,12 @@ function printTypeUncached(t: Ty.Type): string {
     case 'memref': {
       const mt = t as Ty.MemRefType;
       const layout = mt.layout ? `, ${printAttribute(mt.layout)}` : '';
-      const space = mt.memorySpace ? `, ${printAttribute(mt.memorySpace)}` : '';
+      const space = mt.memorySpace ? `, ${printMemorySpace(mt.memorySpace)}` : '';
       return `memref<${dims(mt.shape)}${printType(mt.elementType)}${layout}${space}>`;
     }
     case 'unranked_memref': {
       const mt = t as Ty.UnrankedMemRefType;
-      const space = mt.memorySpace ? `, ${printAttribute(mt.memorySpace)}` : '';
+      const space = mt.memorySpace ? `, ${printMemorySpace(mt.memorySpace)}` : '';
       return `memref<*x${printType(mt.elementType)}${space}>`;
     }
     case 'vector': {
@@ -69,6 +70,12 @@ function printTypeUncached(t: Ty.Type): string {
       return `!${dt.dialect}.${dt.mnemonic}${dt.body !== '' ? `<${dt.body}>` : ''}`;
     }
   }
+}
+
+/** MLIR elides the `: i64` of an integer memory space (`memref<4xf32, 1>`). */
+function printMemorySpace(a: Attribute): string {
+  const isI64 = a.kind === 'integer' && (a as IntegerAttr).type.kind === 'integer' && ((a as IntegerAttr).type as Ty.IntegerType).width === 64;
+  return printAttribute(a, { elideType: isI64 });
 }
 
 /** A function type's results: a single non-function type prints bare, otherwise in parens. */
