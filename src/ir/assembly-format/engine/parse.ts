@@ -1,11 +1,12 @@
 import type { OpAsmParser, UnresolvedOperand } from '../../core/dialect.js';
+import { customArgOf } from './custom-args.js';
 import { Operation, emptyState, type OperationState } from '../../core/operation.js';
 import { Region } from '../../core/region.js';
 import type { Block } from '../../core/block.js';
 import type { Attribute } from '../../attributes/attribute.js';
 import type { FunctionType, Type } from '../../types/type.js';
 import type { FormatElement, TypeSource, ValueRef } from '../syntax/index.js';
-import type { CustomArg, CustomParseState, FormatOp } from './format-op.js';
+import type { CustomParseState, FormatOp } from './format-op.js';
 import { attrSpelling, parseFormatAttr } from './attr-values.js';
 import { hasTrait, segmentSizes } from './groups.js';
 import { applyTransformer, transformerYieldsList } from './transformers.js';
@@ -118,7 +119,7 @@ class FormatParser implements CustomParseState {
       case 'custom': {
         const d = this.f.customDirectives.get(e.name);
         if (!d) return p.fail(`custom directive '${e.name}' is not supported`);
-        return d.parse(p, e.args.map((a) => this.customArg(a)), this, optional);
+        return d.parse(p, e.args.map((a) => customArgOf(this.f, a)), this, optional);
       }
       case 'optional': {
         // As in MLIR, the first element that is not whitespace decides whether the group is present.
@@ -260,28 +261,6 @@ class FormatParser implements CustomParseState {
     if (name === '$operands') this.allOperandTypes = types;
     else if (name === '$results') this.allResultTypes = types;
     else this.types.set(name, types);
-  }
-
-  private customArg(a: FormatElement): CustomArg {
-    switch (a.kind) {
-      case 'variable': {
-        const b = this.f.bound.variables[a.name];
-        if (b?.kind === 'operand') return { kind: 'operand', name: a.name, index: b.index, variadic: this.f.ods.operands[b.index].kind !== 'single' };
-        if (b?.kind === 'region') return { kind: 'region', name: a.name, index: b.index };
-        return { kind: 'attribute', name: a.name };
-      }
-      case 'type': {
-        const t = this.typeTarget(a.arg);
-        const b = this.f.bound.variables[t.name];
-        return b?.kind === 'result' ? { kind: 'resultType', name: t.name, index: b.index } : { kind: 'operandType', name: t.name, index: b?.index ?? 0 };
-      }
-      case 'ref':
-        return { kind: 'ref', arg: this.customArg(a.arg) };
-      case 'string':
-        return { kind: 'string', value: a.value };
-      default:
-        return { kind: 'string', value: '' };
-    }
   }
 
   // ---- finishing: resolve types, operands, segments ---------------------------------

@@ -1,9 +1,10 @@
 import type { OpAsmPrinter } from '../../core/dialect.js';
+import { customArgOf } from './custom-args.js';
 import type { Operation } from '../../core/operation.js';
 import type { Value } from '../../core/value.js';
 import type { Type } from '../../types/type.js';
 import type { FormatElement } from '../syntax/index.js';
-import type { CustomArg, CustomPrintValues, FormatOp } from './format-op.js';
+import type { CustomPrintValues, FormatOp } from './format-op.js';
 import { operandGroups, resultGroups, hasTrait } from './groups.js';
 import { attrSpelling, isDefaultValue, printFormatAttr } from './attr-values.js';
 
@@ -120,7 +121,7 @@ class FormatPrinter implements CustomPrintValues {
         const directive = this.f.customDirectives.get(e.name);
         this.space();
         if (!directive) return p.write(`<<custom<${e.name}> not implemented>>`);
-        directive.print(p, this.op, e.args.map((a) => this.customArg(a)), this);
+        directive.print(p, this.op, e.args.map((a) => customArgOf(this.f, a)), this);
         return;
       }
       case 'optional': {
@@ -226,28 +227,6 @@ class FormatPrinter implements CustomPrintValues {
         return true;
       default:
         return false;
-    }
-  }
-
-  private customArg(a: FormatElement): CustomArg {
-    switch (a.kind) {
-      case 'variable': {
-        const b = this.f.bound.variables[a.name];
-        if (b?.kind === 'operand') return { kind: 'operand', name: a.name, index: b.index, variadic: this.f.ods.operands[b.index].kind !== 'single' };
-        if (b?.kind === 'region') return { kind: 'region', name: a.name, index: b.index };
-        return { kind: 'attribute', name: a.name };
-      }
-      case 'type': {
-        const inner = a.arg.kind === 'variable' ? a.arg.name : '';
-        const b = this.f.bound.variables[inner];
-        return b?.kind === 'result' ? { kind: 'resultType', name: inner, index: b.index } : { kind: 'operandType', name: inner, index: b?.index ?? 0 };
-      }
-      case 'ref':
-        return { kind: 'ref', arg: this.customArg(a.arg) };
-      case 'string':
-        return { kind: 'string', value: a.value };
-      default:
-        return { kind: 'string', value: '' };
     }
   }
 }
