@@ -204,14 +204,16 @@ export class Context {
       // Hot path (one per parsed op): nested maps instead of a string key.
       let byFile = this.pointLocs.get(file);
       if (!byFile) this.pointLocs.set(file, (byFile = new Map()));
-      const k = line * 0x100000 + col;
-      let loc = byFile.get(k);
-      if (!loc) byFile.set(k, (loc = this.uniqueFileLoc(file, line, col, undefined, undefined)));
+      let byLine = byFile.get(line);
+      if (!byLine) byFile.set(line, (byLine = new Map()));
+      let loc = byLine.get(col);
+      // The nested maps (small-integer keys) are this kind's uniquing table: no string key per op.
+      if (!loc) byLine.set(col, (loc = this.attrs.make((id) => new Loc.FileLineColLoc(id, file, line, col, undefined, undefined))));
       return loc;
     }
     return this.uniqueFileLoc(file, line, col, endLine, endCol);
   }
-  private readonly pointLocs = new Map<string, Map<number, Loc.FileLineColLoc>>();
+  private readonly pointLocs = new Map<string, Map<number, Map<number, Loc.FileLineColLoc>>>();
   private uniqueFileLoc(file: string, line: number, col: number, endLine: number | undefined, endCol: number | undefined): Loc.FileLineColLoc {
     const key = `loc:f:${line}:${col}:${endLine ?? ''}:${endCol ?? ''}:${file}`;
     return this.attrs.get(key, (id) => new Loc.FileLineColLoc(id, file, line, col, endLine, endCol));

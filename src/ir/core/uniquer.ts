@@ -36,6 +36,12 @@ export class Uniquer<T> {
     return node.value as U;
   }
 
+  /** Create an object for a caller that keeps its own uniquing table (it must never create it twice). */
+  make<U extends T>(create: (id: number) => U): U {
+    this.count++;
+    return create(this.nextId++);
+  }
+
   private count = 0;
 
   get size(): number {

@@ -46,6 +46,10 @@ const kindOf = new Map<TokenType, Kind>([
   [T.Unknown, Kind.Unknown],
 ]);
 
+/** Token kinds by chevrotain's token type index (an array lookup per token, not a Map). */
+const kindByIndex: Kind[] = [];
+for (const [type, kind] of kindOf) kindByIndex[type.tokenTypeIdx!] = kind;
+
 /** Lex `source[start, end)` into tokens with whole-source offsets. */
 export function lexRange(source: string, start: number, end: number): Token[] {
   const text = start === 0 && end === source.length ? source : source.slice(start, end);
@@ -53,7 +57,7 @@ export function lexRange(source: string, start: number, end: number): Token[] {
   const out: Token[] = new Array(result.tokens.length);
   for (let i = 0; i < result.tokens.length; i++) {
     const t = result.tokens[i];
-    out[i] = { kind: kindOf.get(t.tokenType) ?? Kind.Unknown, text: t.image, offset: t.startOffset + start };
+    out[i] = { kind: kindByIndex[t.tokenTypeIdx] ?? Kind.Unknown, text: t.image, offset: t.startOffset + start };
   }
   if (result.errors.length === 0) return out;
   // Characters no token accepts become Unknown tokens, in source order.

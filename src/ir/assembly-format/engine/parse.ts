@@ -405,7 +405,8 @@ function mismatch(p: OpAsmParser, operands: number, types: number): string {
 }
 
 function repeat<T>(t: T, n: number): T[] {
-  return Array.from({ length: n }, () => t);
+  if (n === 1) return [t];
+  return new Array<T>(n).fill(t);
 }
 
 const typeTextCache = new WeakMap<object, Map<string, Type>>();
