@@ -23,7 +23,8 @@ const INDENT = '  ';
 
 /** Prints one op tree; implements the OpAsmPrinter API custom formats use. */
 export class AsmPrinter implements OpAsmPrinter {
-  private readonly out: string[] = [];
+  /** Output as one growing string: V8 keeps `+=` chains as ropes, cheaper than pushing and joining pieces. */
+  private out = '';
   private indent = 0;
   private readonly names: NameState;
   private readonly distinctIds = new Map<Attribute, number>();
@@ -35,11 +36,11 @@ export class AsmPrinter implements OpAsmPrinter {
   }
 
   toString(): string {
-    return this.out.join('');
+    return this.out;
   }
 
   write(text: string): void {
-    this.out.push(text);
+    this.out += text;
   }
 
   // ---- operations -----------------------------------------------------------------

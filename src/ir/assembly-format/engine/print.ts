@@ -15,6 +15,19 @@ function spaceBeforeLiteral(value: string, lastWasPunctuation: boolean): boolean
   return !'<>(){}[],'.includes(value[0]);
 }
 
+const fixedCache = new WeakMap<FormatOp, { operands: [string, number][]; results: [string, number][] } | null>();
+
+/** Name → index lists when every operand and result is a single value (then groups are trivial). */
+function fixedIndices(f: FormatOp): { operands: [string, number][]; results: [string, number][] } | null {
+  let r = fixedCache.get(f);
+  if (r === undefined) {
+    const single = f.ods.operands.every((d) => d.kind === 'single') && f.ods.results.every((d) => d.kind === 'single');
+    r = single ? { operands: f.ods.operands.map((d, i) => [d.name, i]), results: f.ods.results.map((d, i) => [d.name, i]) } : null;
+    fixedCache.set(f, r);
+  }
+  return r;
+}
+
 class FormatPrinter implements CustomPrintValues {
   private shouldEmitSpace = true;
   private lastWasPunctuation = false;
@@ -26,6 +39,14 @@ class FormatPrinter implements CustomPrintValues {
   /** Operand/result groups per ODS declaration, computed on first use (most formats need only a few). */
   private groups(): [Map<string, Value[]>, Map<string, Value[]>] {
     if (!this.operandsByName || !this.resultsByName) {
+      const fixed = fixedIndices(this.f);
+      if (fixed) {
+        // Only single operands/results: each name is one value, no segment arithmetic.
+        const { op } = this;
+        this.operandsByName = new Map(fixed.operands.map(([n, i]) => [n, [op.operand(i)]]));
+        this.resultsByName = new Map(fixed.results.map(([n, i]) => [n, [op.results[i]]]));
+        return [this.operandsByName, this.resultsByName];
+      }
       const { f, op } = this;
       const og = operandGroups(f.ods, op);
       this.operandsByName = new Map(f.ods.operands.map((d, i) => [d.name, og[i] ?? []]));
