@@ -302,7 +302,8 @@ class FormatParser implements CustomParseState {
       });
     }
     checkTransformSources(p, this.f, (kind, index) => this.types.get((kind === 'operand' ? ods.operands : ods.results)[index].name) ?? []);
-    const memo = new Map<string, Type[] | undefined>();
+    // Resolved types per operand/result declaration (`null`: being resolved, to break cycles).
+    const memo: Record<'operand' | 'result', (Type[] | undefined | null)[]> = { operand: [], result: [] };
     const typesOfRef = (ref: ValueRef): Type[] | undefined => {
       if (ref.kind === 'attribute') {
         const a = this.attributes.get(ref.name) ?? this.state.attributes.get(ref.name) ?? this.state.properties.get(ref.name);
@@ -312,9 +313,9 @@ class FormatParser implements CustomParseState {
       return resolve(ref.kind, ref.index);
     };
     const resolve = (kind: 'operand' | 'result', index: number): Type[] | undefined => {
-      const key = `${kind}${index}`;
-      if (memo.has(key)) return memo.get(key);
-      memo.set(key, undefined);
+      const known = memo[kind][index];
+      if (known !== undefined) return known ?? undefined;
+      memo[kind][index] = null;
       const decl = kind === 'operand' ? ods.operands[index] : ods.results[index];
       const source: TypeSource = (kind === 'operand' ? this.f.bound.operandTypes : this.f.bound.resultTypes)[index];
       const count = kind === 'operand' ? operandLists[index].length : decl.kind === 'single' ? 1 : undefined;
@@ -341,7 +342,7 @@ class FormatParser implements CustomParseState {
           out = undefined;
           break;
       }
-      memo.set(key, out);
+      memo[kind][index] = out ?? null;
       return out;
     };
     const operandTypes: Type[][] = ods.operands.map((_, i) => resolve('operand', i) ?? []);
