@@ -4,8 +4,8 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { createContext, DiagnosticError, MapSourceManager, parse, print, renderDiagnostics, verify, type Operation } from '../../index.js';
 import { PassManager, specOf, isCollective } from '../../passes/index.js';
-import { chooseAlgorithm, DEFAULT_TOPOLOGY, loadTopology, simulate, TopologyError, type Topology } from '../../topology/index.js';
-import { readModuleWithIr, simTasksOf, defaultChooser } from '../../topology/adapter/index.js';
+import { chooseAlgorithm, costOf, DEFAULT_TOPOLOGY, loadTopology, simulate, TopologyError, type Topology } from '../../topology/index.js';
+import { readModuleWithIr, simTasksOf, type CollectiveInstance } from '../../topology/adapter/index.js';
 import { writeOutput } from '../util/output.js';
 
 export const summary = 'run the NUMA pipeline on a model and report predicted times before/after';
@@ -57,10 +57,12 @@ function collectiveRows(module: Operation, t: Topology): Row[] {
   return rows;
 }
 
+/** Simulated makespan; a collective runs its `algorithm` attribute, else the vendor library call (as in the table). */
 function makespan(text: string, file: string, t: Topology): number | undefined {
   try {
     const mod = readModuleWithIr(text, file, createContext({ allowUnregistered: true }));
-    const { tasks } = simTasksOf(mod, t, defaultChooser(t));
+    const chooser = (c: CollectiveInstance) => (c.algorithm && costOf(c.spec, c.algorithm, t) ? c.algorithm : 'library');
+    const { tasks } = simTasksOf(mod, t, chooser);
     return simulate(t, tasks, { streamsPerDevice: 2 }).makespan_us;
   } catch {
     return undefined;
