@@ -23,7 +23,10 @@ function keyOf(op: Operation): string | undefined {
   if (op.regions.length || op.successors.length || op.results.length === 0) return undefined;
   if (op.hasTrait('IsTerminator') || !isMemoryEffectFree(op)) return undefined;
   const opaque = op.opaqueProperties ? op.opaqueProperties.id : -1;
-  return `${op.name}|${op.properties.id}|${opaque}|${op.attributes.id}|${op.operands.map(valueId).join(',')}|${op.resultTypes.map((t) => t.id).join(',')}`;
+  // Commutative ops are equal up to operand order, as in MLIR's OperationEquivalence.
+  const ids = op.operands.map(valueId);
+  if (op.hasTrait('Commutative')) ids.sort((a, b) => a - b);
+  return `${op.name}|${op.properties.id}|${opaque}|${op.attributes.id}|${ids.join(',')}|${op.resultTypes.map((t) => t.id).join(',')}`;
 }
 
 type Scope = Map<string, Operation>;
