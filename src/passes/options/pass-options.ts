@@ -37,6 +37,10 @@ export function readOptionEntries(schema: OptionsSchema, entries: readonly Optio
       const notes: PipelineNote[] = closestNames(name, Object.keys(schema)).map((n) => ({ message: `did you mean '${n}'?` }));
       throw new PipelineError(`no such option ${name}`, source, entry.key.offset, notes);
     }
+    // As in LLVM's cl parsers, only booleans may appear bare (`flag` means `flag=true`).
+    if (entry.value === undefined && spec.type.kind !== 'bool') {
+      throw new PipelineError(`for the --${name} option: requires a value!`, source, entry.key.offset);
+    }
     const valueText = entry.value ?? { text: '', offset: entry.key.offset + name.length };
     if (spec.list) {
       const elements = splitListValue(valueText).map((el) => parseOrThrow(spec, name, el.text, el.offset, source));

@@ -45,7 +45,12 @@ describe('pipeline errors agree with mlir-opt-22 (differential)', () => {
         const located = /MLIR Textual PassPipeline Parser:1:(\d+): error: (.*)/.exec(r.stderr);
         const nesting = /Can't add pass '.*' (restricted to '.*' on a PassManager intended to run on '.*', did you intend to nest\?)/.exec(r.stderr);
         const optionError = /no such option (\S+)|for the (--\S+ option: .*)/.exec(r.stderr);
-        if (mlirOk) {
+        // A pipeline-valued option (composite-fixed-point-pass{pipeline=...}) is parsed by the pass
+        // itself; mlir-opt reports its errors as a failed composite pipeline, which a stub cannot know.
+        const nestedOptionPipeline = r.stderr.includes('Failed to parse composite pass pipeline');
+        if (nestedOptionPipeline && !mlirOk) {
+          tally.other++;
+        } else if (mlirOk) {
           expect(ours?.format()).toBeUndefined();
           tally.bothOk++;
         } else if (located) {

@@ -100,6 +100,14 @@ describe('typed option values', () => {
     expect(e.notes[0].message).toBe("did you mean 'max-iterations'?");
   });
 
+  it('lets only booleans appear without a value, as LLVM cl parsers do', () => {
+    expect(parse('top-down')['top-down']).toBe(true);
+    for (const key of ['max-iterations', 'region-simplify', 'disable-patterns']) {
+      const e = failure(`top-down ${key}`);
+      expect([e.detail, e.column]).toEqual([`for the --${key} option: requires a value!`, 10]);
+    }
+  });
+
   it('rejects bad values at the value, in LLVM wording', () => {
     const cases: [string, string, number][] = [
       ['max-iterations=abc', "for the --max-iterations option: 'abc' value invalid for long argument!", 16],
