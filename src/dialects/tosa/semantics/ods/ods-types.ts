@@ -1,4 +1,4 @@
-// Shape of the generated ODS table (see test/tosa/tools/gen-ods-table.mjs).
+// Shape of the generated ODS table (see scripts/gen-tosa-semantics-table.mjs).
 
 export interface OdsValue {
   readonly name: string;
