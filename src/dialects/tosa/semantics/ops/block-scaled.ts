@@ -9,7 +9,9 @@ import type { OpRule } from './common.js';
 export function blockSize(op: InferInput): number {
   const v = op.attrs['block_size'];
   const m = typeof v === 'string' ? /(\d+)/.exec(v) : null;
-  return typeof v === 'number' ? v : m ? Number(m[1]) : 32;
+  const n = typeof v === 'number' ? v : m ? Number(m[1]) : 32;
+  // A non-positive size cannot come from the enum; never divide by it.
+  return Number.isInteger(n) && n > 0 ? n : 32;
 }
 
 const shapeOf = (t: AbstractType | undefined) => (t && isTensor(t) ? t.shape : null);

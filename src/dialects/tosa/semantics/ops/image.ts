@@ -3,6 +3,11 @@ import { constOf, inferFailed, inferred, type InferInput, type InferResult, type
 import { type Dim, dimOf, isRanked } from '../types.js';
 import { type OpRule, list } from './common.js';
 
+/** scale is [y_n, y_d, x_n, x_d], offset and border are [y, x]; denominators non-zero. */
+function wellFormed(scale?: readonly number[], offset?: readonly number[], border?: readonly number[]): boolean {
+  return !!scale && !!offset && !!border && scale.length === 4 && offset.length === 2 && border.length === 2 && scale[1] !== 0 && scale[3] !== 0;
+}
+
 function inferResize(op: InferInput): InferResult {
   const t = op.operands[0]!;
   if (!isRanked(t)) return inferFailed();
@@ -13,7 +18,8 @@ function inferResize(op: InferInput): InferResult {
   const scale = constOf(op, 1);
   const offset = constOf(op, 2);
   const border = constOf(op, 3);
-  if (!scale || !offset || !border) return inferFailed();
+  // Malformed shapes (wrong length, zero denominators) are the verifier's to report.
+  if (!wellFormed(scale, offset, border)) return inferFailed();
   out[1] = Math.trunc(((ih - 1) * scale[0]! - offset[0]! + border[0]!) / scale[1]!) + 1;
   out[2] = Math.trunc(((iw - 1) * scale[2]! - offset[1]! + border[1]!) / scale[3]!) + 1;
   return inferred({ shape: out });
@@ -27,6 +33,7 @@ function verifyResize(op: OpView): string | undefined {
   const border = op.constants?.[3];
   if (!scale || !offset || !border) return undefined;
   if (scale.some((s) => s <= 0)) return `expect all scale values to be > 0, got ${list(scale)}`;
+  if (!wellFormed(scale, offset, border)) return undefined;
   if (!isRanked(input) || !isRanked(out)) return undefined;
   const axes = [
     { name: 'height', a: 'y', i: dimOf(input, 1), o: dimOf(out, 1), n: scale[0]!, d: scale[1]!, off: offset[0]!, b: border[0]! },
