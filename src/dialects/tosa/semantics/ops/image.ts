@@ -19,7 +19,7 @@ function inferResize(op: InferInput): InferResult {
   const offset = constOf(op, 2);
   const border = constOf(op, 3);
   // Malformed shapes (wrong length, zero denominators) are the verifier's to report.
-  if (!wellFormed(scale, offset, border)) return inferFailed();
+  if (!scale || !offset || !border || !wellFormed(scale, offset, border)) return inferFailed();
   out[1] = Math.trunc(((ih - 1) * scale[0]! - offset[0]! + border[0]!) / scale[1]!) + 1;
   out[2] = Math.trunc(((iw - 1) * scale[2]! - offset[1]! + border[1]!) / scale[3]!) + 1;
   return inferred({ shape: out });
