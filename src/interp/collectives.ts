@@ -2,13 +2,13 @@
 // deterministic reduction order: members combine in group order.
 import type { Operation, RankedTensorType, StringAttr, Type } from '../ir/index.js';
 import { decodeRankMatrix, futureValueType } from '../dialects/ccl/index.js';
-import { concatAlong, coords, flatIndex, makeTensor, normalize, strides, type Tensor } from './tensor.js';
+import { concatAlong, coords, flatIndex, makeTensor, multiply, normalize, strides, type Tensor } from './tensor.js';
 import { scalarAttr } from './constants.js';
 import { InterpError } from './kernels/types.js';
 
-const REDUCE: Record<string, (a: number, b: number) => number> = {
+const REDUCE: Record<string, (a: number, b: number, t: Type) => number> = {
   sum: (a, b) => a + b,
-  prod: (a, b) => a * b,
+  prod: multiply,
   max: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.max(a, b)),
   min: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.min(a, b)),
 };
@@ -17,7 +17,7 @@ function reduceAll(inputs: readonly Tensor[], kind: string): Tensor {
   const f = REDUCE[kind];
   const t = inputs[0].elementType;
   const out = makeTensor(inputs[0].shape, t, Float64Array.from(inputs[0].data));
-  for (const x of inputs.slice(1)) for (let i = 0; i < out.data.length; i++) out.data[i] = normalize(f(out.data[i], x.data[i]), t);
+  for (const x of inputs.slice(1)) for (let i = 0; i < out.data.length; i++) out.data[i] = normalize(f(out.data[i], x.data[i], t), t);
   return out;
 }
 

@@ -54,6 +54,20 @@ export function normalize(v: number, t: Type): number {
   return v;
 }
 
+/**
+ * `a * b` in the value set of `t`. Integer products beyond 2^53 lose low bits
+ * as doubles, which would make wrap-around depend on evaluation order (a
+ * hierarchical all-reduce multiplies in another order than a flat one), so
+ * they are computed exactly: Math.imul up to 32 bits, BigInt above.
+ */
+export function multiply(a: number, b: number, t: Type): number {
+  const p = a * b;
+  if ((t.kind !== 'integer' && t.kind !== 'index') || Math.abs(p) <= Number.MAX_SAFE_INTEGER) return normalize(p, t);
+  const w = t.kind === 'integer' ? (t as IntegerType).width : 64;
+  if (w <= 32) return normalize(Math.imul(a, b), t);
+  return normalize(Number(BigInt.asIntN(w, BigInt(Math.trunc(a)) * BigInt(Math.trunc(b)))), t);
+}
+
 export function isIntegerLike(t: Type): boolean {
   return t.kind === 'integer' || t.kind === 'index';
 }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { createContext, parse } from '../../src/index.js';
 import { interpret, compareResults, type Tensor } from '../../src/interp/index.js';
+import { makeTensor } from '../../src/interp/tensor.js';
 
 function run(text: string, ranks?: number, seed = 7) {
   const { module } = parse(createContext(), text, { fileName: 't.mlir' });
@@ -108,6 +109,35 @@ describe('ccl semantics', () => {
         if (!cmp.equal) throw new Error(cmp.difference);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('property: sum and prod all-reduces of arbitrary i32 values wrap exactly, flat and hierarchical alike (BigInt reference)', () => {
+    const wrap32 = (x: bigint): number => Number(BigInt.asIntN(32, x));
+    fc.assert(
+      fc.property(fc.constantFrom('sum', 'prod'), fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 6, maxLength: 6 }), (kind, values) => {
+        const T = 'tensor<2xi32>';
+        const program = (body: string) => `module attributes {ccl.world_size = 6 : i64} {
+  func.func @main(%n: ${T}) -> ${T} {
+${body}
+  }
+}`;
+        const flat = program(`    %c = ccl.all_reduce ${kind} %n groups [[0, 1, 2, 3, 4, 5]] : ${T}\n    return %c : ${T}`);
+        const hier = program(`    %a = ccl.all_reduce ${kind} %n groups [[0, 1, 2], [3, 4, 5]] : ${T}
+    %b = ccl.all_reduce ${kind} %a groups [[0, 3], [1, 4], [2, 5]] : ${T}
+    return %b : ${T}`);
+        const { module } = parse(createContext(), flat, { fileName: 'f.mlir' });
+        const i32 = run(flat).inputs[0][0].elementType;
+        // Rank r holds [v_r, v_{5-r}]: the second lane combines in another order than the first.
+        const inputs = values.map((_, r) => [makeTensor([2], i32, Float64Array.from([values[r], values[5 - r]]))]);
+        const expected = values.reduce((acc, v) => (kind === 'sum' ? acc + BigInt(v) : acc * BigInt(v)), kind === 'sum' ? 0n : 1n);
+        for (const text of [flat, hier]) {
+          const m = text === flat ? module : parse(createContext(), text, { fileName: 'h.mlir' }).module;
+          const r = interpret(m, { inputs });
+          for (let rank = 0; rank < 6; rank++) expect(vals(r.results[rank][0])).toEqual([wrap32(expected), wrap32(expected)]);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -1,6 +1,6 @@
 // arith ops, elementwise over scalars (rank-0 tensors) and tensors.
 import type { Attribute, DenseElementsAttr, FloatAttr, IntegerAttr, IntegerType, Operation, Type } from '../../ir/index.js';
-import { makeTensor, map1, mapN, normalize, type Tensor } from '../tensor.js';
+import { makeTensor, map1, mapN, multiply, normalize, type Tensor } from '../tensor.js';
 import { denseToTensor } from '../constants.js';
 import { InterpError, type Kernel } from './types.js';
 
@@ -60,7 +60,7 @@ export const ARITH: ReadonlyMap<string, Kernel> = new Map<string, Kernel>([
   ['arith.constant', constant],
   ['arith.addi', bin((a, b) => a + b)],
   ['arith.subi', bin((a, b) => a - b)],
-  ['arith.muli', bin((a, b) => a * b)],
+  ['arith.muli', bin((a, b, t) => multiply(a, b, t))],
   ['arith.divsi', bin((a, b) => (b === 0 ? 0 : Math.trunc(a / b)))],
   ['arith.divui', bin((a, b, t) => (b === 0 ? 0 : Math.floor(unsigned(a, t) / unsigned(b, t))))],
   ['arith.remsi', bin((a, b) => (b === 0 ? 0 : a % b))],

@@ -1,6 +1,6 @@
 // TOSA elementwise ops with broadcasting (TOSA 1.0 §2.4, §2.5), results rounded to the result type.
 import type { IntegerType, Operation, Type } from '../../ir/index.js';
-import { map1, mapN, normalize, isIntegerLike, type Tensor } from '../tensor.js';
+import { map1, mapN, multiply, normalize, isIntegerLike, type Tensor } from '../tensor.js';
 import { scalarAttr } from '../constants.js';
 import type { Kernel } from './types.js';
 
@@ -26,9 +26,10 @@ const mul: Kernel = (op, [a, b, shift]) => {
   const s = shift ? shift.data[0] : 0;
   return [
     mapN([a, b], t, ([x, y]) => {
-      if (!isIntegerLike(t) || s === 0) return x * y;
-      const round = 2 ** (s - 1);
-      return Math.floor((x * y + round) / 2 ** s);
+      if (!isIntegerLike(t) || s === 0) return multiply(x, y, t);
+      // TOSA forms the 64-bit product before the rounding shift: exact in BigInt.
+      const round = 1n << BigInt(s - 1);
+      return Number((BigInt(Math.trunc(x)) * BigInt(Math.trunc(y)) + round) >> BigInt(s));
     }),
   ];
 };

@@ -1,6 +1,6 @@
 // TOSA ops with structure: matmul, reductions, and data layout (TOSA 1.0 §2.3, §2.6, §2.8).
 import type { DenseElementsAttr, Operation, RankedTensorType, Type } from '../../ir/index.js';
-import { concatAlong, coords, flatIndex, makeTensor, normalize, strides, type Tensor } from '../tensor.js';
+import { concatAlong, coords, flatIndex, makeTensor, multiply, normalize, strides, type Tensor } from '../tensor.js';
 import { denseToTensor, intList, scalarAttr } from '../constants.js';
 import { InterpError, type Kernel } from './types.js';
 
@@ -14,17 +14,24 @@ const matmul: Kernel = (op, [a, b, aZp, bZp]) => {
   const out = makeTensor([N, H, W], rt.elementType);
   const za = aZp?.data[0] ?? 0;
   const zb = bZp?.data[0] ?? 0;
+  const accType = rt.elementType;
+  const integer = accType.kind === 'integer';
   for (let n = 0; n < N; n++)
     for (let h = 0; h < H; h++)
       for (let w = 0; w < W; w++) {
         let acc = 0;
-        for (let c = 0; c < C; c++) acc += (a.data[(n * H + h) * C + c] - za) * (b.data[(n * C + c) * W + w] - zb);
+        for (let c = 0; c < C; c++) {
+          const x = a.data[(n * H + h) * C + c] - za;
+          const y = b.data[(n * C + c) * W + w] - zb;
+          // Integer accumulation wraps at every step, so sums stay exact (no double rounding past 2^53).
+          acc = integer ? normalize(acc + multiply(x, y, accType), accType) : acc + x * y;
+        }
         out.data[(n * H + h) * W + w] = normalize(acc, rt.elementType);
       }
   return [out];
 };
 
-function reduce(init: number, f: (acc: number, x: number) => number): Kernel {
+function reduce(init: number, f: (acc: number, x: number, t: Type) => number): Kernel {
   return (op, [a]) => {
     const axis = scalarAttr(op.getAttr('axis')) ?? 0;
     const shape = [...a.shape];
@@ -37,7 +44,7 @@ function reduce(init: number, f: (acc: number, x: number) => number): Kernel {
       const c = coords(i, a.shape);
       c[axis] = 0;
       const j = flatIndex(c, outSt);
-      out.data[j] = f(out.data[j], a.data[i]);
+      out.data[j] = f(out.data[j], a.data[i], rt.elementType);
     }
     for (let i = 0; i < out.data.length; i++) out.data[i] = normalize(out.data[i], rt.elementType);
     return [out];
@@ -134,7 +141,7 @@ const constShape: Kernel = (op) => {
 export const TOSA_STRUCTURED: ReadonlyMap<string, Kernel> = new Map<string, Kernel>([
   ['tosa.matmul', matmul],
   ['tosa.reduce_sum', reduce(0, (s, x) => s + x)],
-  ['tosa.reduce_prod', reduce(1, (s, x) => s * x)],
+  ['tosa.reduce_prod', reduce(1, (s, x, t) => multiply(s, x, t))],
   ['tosa.reduce_max', reduce(-Infinity, (s, x) => (Number.isNaN(x) || Number.isNaN(s) ? NaN : Math.max(s, x)))],
   ['tosa.reduce_min', reduce(Infinity, (s, x) => (Number.isNaN(x) || Number.isNaN(s) ? NaN : Math.min(s, x)))],
   ['tosa.reduce_all', reduce(1, (s, x) => (s && x ? 1 : 0))],
