@@ -15,7 +15,7 @@ interface Counters {
 export class NameState {
   private readonly values = new Map<Value, string>();
   private readonly blocks = new Map<Block, string>();
-  /** Multi-result groups: result value → index in its group. */
+  /** Names of multi-result groups (single results are found in `values`). */
   private readonly resultGroup = new Map<Operation, string>();
 
   constructor(root: Operation) {
@@ -27,9 +27,12 @@ export class NameState {
     const results = op.results;
     if (results.length === 0) return;
     const name = `%${scope.nextValue++}`;
+    if (results.length === 1) {
+      this.values.set(results[0], name);
+      return;
+    }
     this.resultGroup.set(op, name);
-    if (results.length === 1) this.values.set(results[0], name);
-    else for (let i = 0; i < results.length; i++) this.values.set(results[i], `${name}#${i}`);
+    for (let i = 0; i < results.length; i++) this.values.set(results[i], `${name}#${i}`);
   }
 
   /**
@@ -61,8 +64,8 @@ export class NameState {
 
   /** `%0` or `%0:3` for the result list of `op`. */
   resultList(op: Operation): string {
-    const name = this.resultGroup.get(op) ?? '%<<UNNAMED>>';
-    return op.results.length > 1 ? `${name}:${op.results.length}` : name;
+    if (op.results.length === 1) return this.values.get(op.results[0]) ?? '%<<UNNAMED>>';
+    return `${this.resultGroup.get(op) ?? '%<<UNNAMED>>'}:${op.results.length}`;
   }
 
   blockName(b: Block): string {

@@ -20,6 +20,9 @@ export interface PrintOptions {
 }
 
 const INDENT = '  ';
+/** Indentation strings by depth, built once. */
+const indents: string[] = [];
+const indentOf = (depth: number): string => indents[depth] ??= INDENT.repeat(depth);
 
 /** Prints one op tree; implements the OpAsmPrinter API custom formats use. */
 export class AsmPrinter implements OpAsmPrinter {
@@ -100,12 +103,12 @@ export class AsmPrinter implements OpAsmPrinter {
       this.printBlock(block, header, printBlockTerminators);
     });
     this.indent--;
-    this.write(`${INDENT.repeat(this.indent)}}`);
+    this.write(`${indentOf(this.indent)}}`);
   }
 
   private printBlock(block: Block, header: boolean, printTerminator: boolean): void {
     if (header) {
-      this.write(`${INDENT.repeat(Math.max(0, this.indent - 1))}${this.names.blockName(block)}`);
+      this.write(`${indentOf(Math.max(0, this.indent - 1))}${this.names.blockName(block)}`);
       if (block.arguments.length > 0) {
         const args = block.arguments.map((a) => {
           const loc = this.options.debugInfo ? ` ${this.locationText(a.location)}` : '';
@@ -117,7 +120,7 @@ export class AsmPrinter implements OpAsmPrinter {
     }
     for (const op of block.operations) {
       if (!printTerminator && op === block.lastOp && op.hasTrait('IsTerminator')) continue;
-      this.write(INDENT.repeat(this.indent));
+      this.write(indentOf(this.indent));
       this.printOperation(op);
       this.write('\n');
     }
@@ -190,7 +193,7 @@ export class AsmPrinter implements OpAsmPrinter {
     if (this.options.debugInfo) this.write(` ${this.locationText(loc)}`);
   }
   printNewline(): void {
-    this.write(`\n${INDENT.repeat(this.indent)}`);
+    this.write(`\n${indentOf(this.indent)}`);
   }
 
   private locationText(loc: Location): string {

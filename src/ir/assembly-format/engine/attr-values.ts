@@ -19,7 +19,16 @@ export type AttrSpelling =
 
 const DENSE_ARRAY = /DenseI(1|8|16|32|64)ArrayAttr$|Dense(F32|F64|Bool)ArrayAttr$/;
 
+const spellings = new WeakMap<OdsAttribute, AttrSpelling>();
+
+/** How the format spells `attr` (an attribute declaration belongs to one dialect, so it is the cache key). */
 export function attrSpelling(attr: OdsAttribute, dialect: OdsDialect): AttrSpelling {
+  let s = spellings.get(attr);
+  if (!s) spellings.set(attr, (s = computeSpelling(attr, dialect)));
+  return s;
+}
+
+function computeSpelling(attr: OdsAttribute, dialect: OdsDialect): AttrSpelling {
   const c: OdsConstraint | undefined = dialect.constraints[attr.constraint];
   if (attr.isUnit) return { kind: 'unit' };
   if (!c) return { kind: 'generic' };

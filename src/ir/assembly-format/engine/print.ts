@@ -6,7 +6,8 @@ import type { Type } from '../../types/type.js';
 import type { FormatElement } from '../syntax/index.js';
 import type { CustomPrintValues, FormatOp } from './format-op.js';
 import { operandGroups, resultGroups, hasTrait } from './groups.js';
-import { attrSpelling, isDefaultValue, printFormatAttr } from './attr-values.js';
+import { type AttrSpelling, attrSpelling, isDefaultValue, printFormatAttr } from './attr-values.js';
+import type { OdsAttribute } from '../../ods/index.js';
 
 /** MLIR's spacing rules for literals (OpFormatGen's shouldEmitSpaceBefore). */
 function spaceBeforeLiteral(value: string, lastWasPunctuation: boolean): boolean {
@@ -15,17 +16,33 @@ function spaceBeforeLiteral(value: string, lastWasPunctuation: boolean): boolean
   return !'<>(){}[],'.includes(value[0]);
 }
 
-const fixedCache = new WeakMap<FormatOp, { operands: [string, number][]; results: [string, number][] } | null>();
+/** What printing an op of one format needs beyond the op itself, computed once per format. */
+interface PrintPlan {
+  /** Name → index when every operand and result is a single value (then groups are trivial). */
+  readonly fixed: { operands: ReadonlyMap<string, number>; results: ReadonlyMap<string, number> } | null;
+  /** Attributes the attr-dict never shows: segment sizes and those the format prints itself. */
+  readonly alwaysElided: readonly string[];
+  /** Defaulted inherent attributes, elided when equal to their default. */
+  readonly defaulted: readonly { name: string; ods: OdsAttribute; spelling: AttrSpelling }[];
+  readonly implicitTerminator: boolean;
+}
 
-/** Name → index lists when every operand and result is a single value (then groups are trivial). */
-function fixedIndices(f: FormatOp): { operands: [string, number][]; results: [string, number][] } | null {
-  let r = fixedCache.get(f);
-  if (r === undefined) {
-    const single = f.ods.operands.every((d) => d.kind === 'single') && f.ods.results.every((d) => d.kind === 'single');
-    r = single ? { operands: f.ods.operands.map((d, i) => [d.name, i]), results: f.ods.results.map((d, i) => [d.name, i]) } : null;
-    fixedCache.set(f, r);
-  }
-  return r;
+const plans = new WeakMap<FormatOp, PrintPlan>();
+
+function planOf(f: FormatOp): PrintPlan {
+  let plan = plans.get(f);
+  if (plan) return plan;
+  const single = f.ods.operands.every((d) => d.kind === 'single') && f.ods.results.every((d) => d.kind === 'single');
+  const alwaysElided = new Set<string>(['operandSegmentSizes', 'resultSegmentSizes']);
+  for (const [name, b] of Object.entries(f.bound.variables)) if (b.kind === 'attribute') alwaysElided.add(name);
+  plan = {
+    fixed: single ? { operands: new Map(f.ods.operands.map((d, i) => [d.name, i])), results: new Map(f.ods.results.map((d, i) => [d.name, i])) } : null,
+    alwaysElided: [...alwaysElided],
+    defaulted: f.ods.attributes.filter((a) => a.kind === 'defaulted' && a.defaultValue !== undefined).map((a) => ({ name: a.name, ods: a, spelling: attrSpelling(a, f.dialect) })),
+    implicitTerminator: f.ods.traits.some((t) => t.kind === 'param' && t.name === 'SingleBlockImplicitTerminator'),
+  };
+  plans.set(f, plan);
+  return plan;
 }
 
 class FormatPrinter implements CustomPrintValues {
@@ -33,20 +50,15 @@ class FormatPrinter implements CustomPrintValues {
   private lastWasPunctuation = false;
   private operandsByName: Map<string, Value[]> | undefined;
   private resultsByName: Map<string, Value[]> | undefined;
+  private readonly plan: PrintPlan;
 
-  constructor(private readonly p: OpAsmPrinter, private readonly op: Operation, private readonly f: FormatOp) {}
+  constructor(private readonly p: OpAsmPrinter, private readonly op: Operation, private readonly f: FormatOp) {
+    this.plan = planOf(f);
+  }
 
   /** Operand/result groups per ODS declaration, computed on first use (most formats need only a few). */
   private groups(): [Map<string, Value[]>, Map<string, Value[]>] {
     if (!this.operandsByName || !this.resultsByName) {
-      const fixed = fixedIndices(this.f);
-      if (fixed) {
-        // Only single operands/results: each name is one value, no segment arithmetic.
-        const { op } = this;
-        this.operandsByName = new Map(fixed.operands.map(([n, i]) => [n, [op.operand(i)]]));
-        this.resultsByName = new Map(fixed.results.map(([n, i]) => [n, [op.results[i]]]));
-        return [this.operandsByName, this.resultsByName];
-      }
       const { f, op } = this;
       const og = operandGroups(f.ods, op);
       this.operandsByName = new Map(f.ods.operands.map((d, i) => [d.name, og[i] ?? []]));
@@ -57,12 +69,25 @@ class FormatPrinter implements CustomPrintValues {
   }
 
   operands(name: string): Value[] {
+    const fixed = this.plan.fixed;
+    if (fixed) {
+      const i = fixed.operands.get(name);
+      return i === undefined ? [] : [this.op.operand(i)];
+    }
     return this.groups()[0].get(name) ?? [];
   }
   attribute(name: string) {
     return this.op.getAttr(name);
   }
   types(name: string): Type[] {
+    const fixed = this.plan.fixed;
+    if (fixed) {
+      // Only single operands/results: each name is one value, no segment arithmetic.
+      const i = fixed.operands.get(name);
+      if (i !== undefined) return [this.op.operand(i).type];
+      const j = fixed.results.get(name);
+      return j === undefined ? [] : [this.op.results[j].type];
+    }
     const [o, r] = this.groups();
     return (o.get(name) ?? r.get(name) ?? []).map((v) => v.type);
   }
@@ -105,16 +130,21 @@ class FormatPrinter implements CustomPrintValues {
         return p.printFunctionalType(this.typesOf(e.inputs), this.typesOf(e.results));
       case 'attrDict':
       case 'propDict': {
-        const elided = new Set<string>(['operandSegmentSizes', 'resultSegmentSizes']);
-        for (const [name, b] of Object.entries(this.f.bound.variables)) if (b.kind === 'attribute') elided.add(name);
+        const { alwaysElided, defaulted } = this.plan;
         // Default-valued inherent attributes equal to their default are elided, as MLIR does.
-        for (const a of this.f.ods.attributes) {
-          const v = this.op.getProperty(a.name);
-          if (v && isDefaultValue(v, a, attrSpelling(a, this.f.dialect))) elided.add(a.name);
+        let withDefaults: string[] | undefined;
+        for (const d of defaulted) {
+          const v = this.op.getProperty(d.name);
+          if (v && isDefaultValue(v, d.ods, d.spelling)) (withDefaults ??= [...alwaysElided]).push(d.name);
         }
-        const entries = [...this.op.properties.entries, ...this.op.attributes.entries];
-        if (e.kind === 'attrDict' && e.withKeyword) p.printOptionalAttrDictWithKeyword(entries, [...elided]);
-        else p.printOptionalAttrDict(entries, [...elided]);
+        const elided = withDefaults ?? alwaysElided;
+        const props = this.op.properties.entries;
+        const attrs = this.op.attributes.entries;
+        if (props.length + attrs.length > 0) {
+          const entries = props.length === 0 ? attrs : attrs.length === 0 ? props : [...props, ...attrs];
+          if (e.kind === 'attrDict' && e.withKeyword) p.printOptionalAttrDictWithKeyword(entries, elided);
+          else p.printOptionalAttrDict(entries, elided);
+        }
         this.shouldEmitSpace = true;
         this.lastWasPunctuation = false;
         return;
@@ -164,9 +194,8 @@ class FormatPrinter implements CustomPrintValues {
   }
 
   private printRegion(region: import('../../core/region.js').Region): void {
-    const implicit = this.f.ods.traits.some((t) => t.kind === 'param' && t.name === 'SingleBlockImplicitTerminator');
     let printTerminators = true;
-    if (implicit) {
+    if (this.plan.implicitTerminator) {
       const term = region.blocks[0]?.lastOp;
       printTerminators = !!term && (term.numOperands > 0 || term.attributes.entries.length > 0 || term.properties.entries.length > 0);
     }
