@@ -15,8 +15,19 @@ export class SourceFile {
     return starts;
   }
 
+  /** The line of the last lookup: parsing asks in source order, so the next answer is usually on it or just after. */
+  private lastLine = 0;
+
   position(offset: number): { line: number; col: number } {
     const s = this.starts();
+    const last = this.lastLine;
+    if (s[last] <= offset) {
+      if (last + 1 >= s.length || offset < s[last + 1]) return { line: last + 1, col: offset - s[last] + 1 };
+      if (last + 2 >= s.length || offset < s[last + 2]) {
+        this.lastLine = last + 1;
+        return { line: last + 2, col: offset - s[last + 1] + 1 };
+      }
+    }
     let lo = 0;
     let hi = s.length - 1;
     while (lo < hi) {
@@ -24,6 +35,7 @@ export class SourceFile {
       if (s[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.lastLine = lo;
     return { line: lo + 1, col: offset - s[lo] + 1 };
   }
 

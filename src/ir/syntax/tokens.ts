@@ -46,8 +46,9 @@ export const allTokens: TokenType[] = [
   Punctuation,
 ];
 
-export const mlirLexer = new Lexer(allTokens, {
+/** The lexer configuration: offsets only (lines and columns come from the source map when needed). */
+export const LEXER_CONFIG = {
   positionTracking: 'onlyOffset',
   ensureOptimizations: true,
   skipValidations: true,
-});
+} as const;

@@ -12,6 +12,7 @@ import { hasTrait, segmentSizes } from './groups.js';
 import { applyTransformer, transformerYieldsList } from './transformers.js';
 import { checkTransformSources, checkTypeClass } from './source-constraints.js';
 import { propertyAccepts } from './property-conversion.js';
+import type { OdsOp } from '../../ods/index.js';
 
 /** Parses one op with its declarative format into an OperationState. */
 class FormatParser implements CustomParseState {
@@ -379,12 +380,9 @@ class FormatParser implements CustomParseState {
 
   /** Single-block ops get their block (and implicit terminator) as MLIR's generated parsers add them. */
   private ensureBlocks(): void {
-    const { ods, dialect } = this.f;
-    const implicit = ods.traits.find((t) => t.kind === 'param' && t.name === 'SingleBlockImplicitTerminator');
-    if (!implicit && !hasTrait(ods, 'SingleBlock')) return;
-    // The trait names a C++ class, possibly qualified (`mlir::tensor::YieldOp`).
-    const cls = implicit && implicit.kind === 'param' ? implicit.params[0].replace(/^.*::/, '') : undefined;
-    const termDef = cls ? dialect.ops.find((o) => o.def === cls || o.def.endsWith(`_${cls}`)) : undefined;
+    if (this.state.regions.length === 0) return;
+    const { singleBlock, termDef } = blockRulesOf(this.f);
+    if (!singleBlock) return;
     for (const region of this.state.regions) {
       const block = region.blocks[0] ?? region.appendBlock();
       if (!termDef) continue;
@@ -398,6 +396,22 @@ class FormatParser implements CustomParseState {
     for (const [k, v] of this.attributes) this.state.properties.set(k, v);
     return this.state;
   }
+}
+
+const blockRules = new WeakMap<FormatOp, { singleBlock: boolean; termDef: OdsOp | undefined }>();
+
+/** Does the op have single-block regions, and which op is their implicit terminator (once per format)? */
+function blockRulesOf(f: FormatOp): { singleBlock: boolean; termDef: OdsOp | undefined } {
+  let rules = blockRules.get(f);
+  if (rules) return rules;
+  const { ods, dialect } = f;
+  const implicit = ods.traits.find((t) => t.kind === 'param' && t.name === 'SingleBlockImplicitTerminator');
+  // The trait names a C++ class, possibly qualified (`mlir::tensor::YieldOp`).
+  const cls = implicit && implicit.kind === 'param' ? implicit.params[0].replace(/^.*::/, '') : undefined;
+  const termDef = cls ? dialect.ops.find((o) => o.def === cls || o.def.endsWith(`_${cls}`)) : undefined;
+  rules = { singleBlock: !!implicit || hasTrait(ods, 'SingleBlock'), termDef };
+  blockRules.set(f, rules);
+  return rules;
 }
 
 /** OpAsmParser::resolveOperands's wording when the counts differ. */
