@@ -16,6 +16,9 @@ const optId = (x: { id: number } | undefined): string => (x ? String(x.id) : '-'
  * Owns uniqued types and attributes and the dialect registry. Dialects are
  * registered as loaders and only loaded when first used (MLIR's lazy loading).
  */
+/** Columns per line in the numeric key of point locations (line * POINT_COLS + col stays below 2^53). */
+const POINT_COLS = 2 ** 20;
+
 export class Context {
   allowUnregistered = false;
   private readonly types = new Uniquer<Type>();
@@ -200,20 +203,19 @@ export class Context {
     return this.attrs.get('loc:?', (id) => new Loc.UnknownLoc(id));
   }
   fileLineColLoc(file: string, line: number, col: number, endLine?: number, endCol?: number): Loc.FileLineColLoc {
-    if (endLine === undefined && endCol === undefined) {
-      // Hot path (one per parsed op): nested maps instead of a string key.
+    if (endLine === undefined && endCol === undefined && col < POINT_COLS && line < 2 ** 32) {
+      // Hot path (one per parsed op): one numeric key per file, no string key and no map per line.
       let byFile = this.pointLocs.get(file);
       if (!byFile) this.pointLocs.set(file, (byFile = new Map()));
-      let byLine = byFile.get(line);
-      if (!byLine) byFile.set(line, (byLine = new Map()));
-      let loc = byLine.get(col);
-      // The nested maps (small-integer keys) are this kind's uniquing table: no string key per op.
-      if (!loc) byLine.set(col, (loc = this.attrs.make((id) => new Loc.FileLineColLoc(id, file, line, col, undefined, undefined))));
+      const key = line * POINT_COLS + col;
+      let loc = byFile.get(key);
+      // This map is the uniquing table of point locations (others go through uniqueFileLoc).
+      if (!loc) byFile.set(key, (loc = this.attrs.make((id) => new Loc.FileLineColLoc(id, file, line, col, undefined, undefined))));
       return loc;
     }
     return this.uniqueFileLoc(file, line, col, endLine, endCol);
   }
-  private readonly pointLocs = new Map<string, Map<number, Map<number, Loc.FileLineColLoc>>>();
+  private readonly pointLocs = new Map<string, Map<number, Loc.FileLineColLoc>>();
   private uniqueFileLoc(file: string, line: number, col: number, endLine: number | undefined, endCol: number | undefined): Loc.FileLineColLoc {
     const key = `loc:f:${line}:${col}:${endLine ?? ''}:${endCol ?? ''}:${file}`;
     return this.attrs.get(key, (id) => new Loc.FileLineColLoc(id, file, line, col, endLine, endCol));

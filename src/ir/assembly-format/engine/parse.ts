@@ -16,11 +16,21 @@ import type { OdsOp } from '../../ods/index.js';
 
 /** Parses one op with its declarative format into an OperationState. */
 class FormatParser implements CustomParseState {
-  readonly operands = new Map<string, UnresolvedOperand[]>();
-  readonly types = new Map<string, Type[]>();
-  readonly attributes = new Map<string, Attribute>();
-  private readonly regions = new Map<string, Region[]>();
-  private readonly successors = new Map<string, Block[]>();
+  // Maps made on first write: most ops fill only one or two of them, and this runs once per parsed op.
+  private operandMap: Map<string, UnresolvedOperand[]> | undefined;
+  private typeMap: Map<string, Type[]> | undefined;
+  private attributeMap: Map<string, Attribute> | undefined;
+  private regionMap: Map<string, Region[]> | undefined;
+  private successorMap: Map<string, Block[]> | undefined;
+  get operands(): Map<string, UnresolvedOperand[]> {
+    return (this.operandMap ??= new Map());
+  }
+  get types(): Map<string, Type[]> {
+    return (this.typeMap ??= new Map());
+  }
+  get attributes(): Map<string, Attribute> {
+    return (this.attributeMap ??= new Map());
+  }
   private allOperands: UnresolvedOperand[] | undefined;
   private allOperandTypes: Type[] | undefined;
   private allResultTypes: Type[] | undefined;
@@ -226,13 +236,13 @@ class FormatParser implements CustomParseState {
         if (optional) {
           if (!p.parseOptionalRegion(r)) return false;
         } else p.parseRegion(r);
-        this.regions.set(name, [r]);
+        (this.regionMap ??= new Map()).set(name, [r]);
         return true;
       }
       case 'successor': {
         const s = optional ? p.parseOptionalSuccessor() : p.parseSuccessor();
         if (!s) return false;
-        this.successors.set(name, [s]);
+        (this.successorMap ??= new Map()).set(name, [s]);
         return true;
       }
       case 'result':
@@ -280,7 +290,7 @@ class FormatParser implements CustomParseState {
         i += n;
       }
     } else {
-      operandLists = ods.operands.map((d) => this.operands.get(d.name) ?? []);
+      operandLists = ods.operands.map((d) => this.operandMap?.get(d.name) ?? []);
     }
     // Types written as lists for all operands/results are split like the operands.
     if (this.allOperandTypes) {
@@ -302,12 +312,12 @@ class FormatParser implements CustomParseState {
         i += sizes[k];
       });
     }
-    checkTransformSources(p, this.f, (kind, index) => this.types.get((kind === 'operand' ? ods.operands : ods.results)[index].name) ?? []);
+    checkTransformSources(p, this.f, (kind, index) => this.typeMap?.get((kind === 'operand' ? ods.operands : ods.results)[index].name) ?? []);
     // Resolved types per operand/result declaration (`null`: being resolved, to break cycles).
     const memo: Record<'operand' | 'result', (Type[] | undefined | null)[]> = { operand: [], result: [] };
     const typesOfRef = (ref: ValueRef): Type[] | undefined => {
       if (ref.kind === 'attribute') {
-        const a = this.attributes.get(ref.name) ?? this.state.attributes.get(ref.name) ?? this.state.properties.get(ref.name);
+        const a = this.attributeMap?.get(ref.name) ?? this.state.attributes.get(ref.name) ?? this.state.properties.get(ref.name);
         const t = a && 'type' in a ? (a as { type?: Type }).type : undefined;
         return t ? [t] : undefined;
       }
@@ -323,7 +333,7 @@ class FormatParser implements CustomParseState {
       let out: Type[] | undefined;
       switch (source.kind) {
         case 'format':
-          out = this.types.get(decl.name) ?? [];
+          out = this.typeMap?.get(decl.name) ?? [];
           break;
         case 'buildable':
           out = repeat(parseTypeText(p, source.type), count ?? 1);
@@ -371,10 +381,10 @@ class FormatParser implements CustomParseState {
     }
     this.withAttributes();
     // Regions named in the format, in declaration order (the `regions` directive pushed its own).
-    if (this.regions.size > 0 || this.state.regions.length === 0) {
-      for (const d of ods.regions) this.state.regions.push(...(this.regions.get(d.name) ?? [new Region()]));
+    if (this.regionMap || this.state.regions.length === 0) {
+      for (const d of ods.regions) this.state.regions.push(...(this.regionMap?.get(d.name) ?? [new Region()]));
     }
-    for (const d of ods.successors) this.state.successors.push(...(this.successors.get(d.name) ?? []));
+    for (const d of ods.successors) this.state.successors.push(...(this.successorMap?.get(d.name) ?? []));
     this.ensureBlocks();
   }
 
@@ -393,7 +403,7 @@ class FormatParser implements CustomParseState {
   }
 
   private withAttributes(): OperationState {
-    for (const [k, v] of this.attributes) this.state.properties.set(k, v);
+    if (this.attributeMap) for (const [k, v] of this.attributeMap) this.state.properties.set(k, v);
     return this.state;
   }
 }
