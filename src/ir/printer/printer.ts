@@ -118,7 +118,7 @@ export class AsmPrinter implements OpAsmPrinter {
       }
       this.write(':\n');
     }
-    for (const op of block.operations) {
+    for (let op = block.firstOp; op; op = op.nextOp) {
       if (!printTerminator && op === block.lastOp && op.hasTrait('IsTerminator')) continue;
       this.write(indentOf(this.indent));
       this.printOperation(op);

@@ -15,7 +15,7 @@ export function symbolTablesInScope(root: Operation): Operation[] {
   const out: Operation[] = [];
   const visit = (op: Operation, isRoot: boolean): void => {
     if (!isRoot && op.hasTrait('IsolatedFromAbove')) return;
-    for (const region of op.regions) for (const block of region.blocks) for (const child of block.operations) visit(child, false);
+    for (const region of op.regions) for (const block of region.blocks) for (let child = block.firstOp; child; child = child.nextOp) visit(child, false);
     if (op.hasTrait('SymbolTable')) out.push(op);
   };
   visit(root, true);
@@ -31,7 +31,7 @@ export function verifySymbolTable(table: Operation, c: ScopeContext): void {
   for (const region of table.regions) {
     const seen = new Map<string, Operation>();
     for (const block of region.blocks) {
-      for (const child of block.operations) {
+      for (let child = block.firstOp; child; child = child.nextOp) {
         const sym = child.getAttr('sym_name');
         if (sym?.kind !== 'string') continue;
         const name = (sym as unknown as { value: string }).value;
@@ -46,7 +46,7 @@ export function verifySymbolTable(table: Operation, c: ScopeContext): void {
   const visit = (op: Operation): void => {
     for (const region of op.regions) {
       for (const block of region.blocks) {
-        for (const child of block.operations) {
+        for (let child = block.firstOp; child; child = child.nextOp) {
           if (c.failed) return;
           child.definition?.verifySymbolUses?.(child, c);
           if (!c.failed && !child.hasTrait('SymbolTable')) visit(child);

@@ -108,7 +108,7 @@ export class Verifier {
       region.blocks.forEach((block, bi) => {
         if (c.failed) return;
         this.verifyBlock(op, region, block, bi, c);
-        for (const child of block.operations) {
+        for (let child = block.firstOp; child; child = child.nextOp) {
           if (c.failed) return;
           if (child.hasTrait('IsolatedFromAbove')) {
             this.verifyOpSuccessors(child, c);
@@ -196,7 +196,7 @@ export class Verifier {
       for (let i = 0; i < op.numOperands && !c.failed; i++) this.checkUse(op, i, op.operand(i), scope, dom, c);
       for (const region of op.regions) {
         for (const block of region.blocks) {
-          for (const child of block.operations) {
+          for (let child = block.firstOp; child; child = child.nextOp) {
             if (c.failed) return;
             if (!child.hasTrait('IsolatedFromAbove')) visit(child);
             else for (let i = 0; i < child.numOperands && !c.failed; i++) this.checkUse(child, i, child.operand(i), scope, dom, c);
@@ -204,7 +204,7 @@ export class Verifier {
         }
       }
     };
-    for (const region of root.regions) for (const block of region.blocks) for (const child of block.operations) {
+    for (const region of root.regions) for (const block of region.blocks) for (let child = block.firstOp; child; child = child.nextOp) {
       if (c.failed) return;
       if (!child.hasTrait('IsolatedFromAbove')) visit(child);
       else for (let i = 0; i < child.numOperands && !c.failed; i++) this.checkUse(child, i, child.operand(i), scope, dom, c);

@@ -220,9 +220,18 @@ export function parseFormatAttr(p: OpAsmParser, spelling: AttrSpelling, optional
 }
 
 /** Is a defaulted attribute equal to its ODS default (then MLIR elides it)? */
+const defaultSymbols = new WeakMap<OdsAttribute, string>();
+
+/** The enum case a C++ default names (`::mlir::arith::IntegerOverflowFlags::none` → `none`). */
+function defaultSymbol(ods: OdsAttribute, defaultValue: string): string {
+  let s = defaultSymbols.get(ods);
+  if (s === undefined) defaultSymbols.set(ods, (s = defaultValue.replace(/^.*::/, '').replace(/[()]/g, '')));
+  return s;
+}
+
 export function isDefaultValue(attr: Attribute, ods: OdsAttribute, spelling: AttrSpelling): boolean {
   if (ods.kind !== 'defaulted' || ods.defaultValue === undefined) return false;
-  const symbol = ods.defaultValue.replace(/^.*::/, '').replace(/[()]/g, '');
+  const symbol = defaultSymbol(ods, ods.defaultValue);
   switch (spelling.kind) {
     case 'attrDef': {
       if (attr.kind !== 'dialect') return false;

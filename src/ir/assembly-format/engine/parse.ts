@@ -14,6 +14,13 @@ import { checkTransformSources, checkTypeClass } from './source-constraints.js';
 import { propertyAccepts } from './property-conversion.js';
 import type { OdsOp } from '../../ods/index.js';
 
+interface TypeTarget {
+  readonly name: string;
+  readonly variadic: boolean;
+}
+
+const typeTargets = new WeakMap<FormatElement, TypeTarget>();
+
 /** Parses one op with its declarative format into an OperationState. */
 class FormatParser implements CustomParseState {
   // Maps made on first write: most ops fill only one or two of them, and this runs once per parsed op.
@@ -256,10 +263,17 @@ class FormatParser implements CustomParseState {
     if (b?.kind === 'attribute' && this.f.ods.attributes[b.index].isUnit) this.attributes.set(name, this.p.context.unitAttr());
   }
 
-  private typeTarget(arg: FormatElement): { name: string; variadic: boolean } {
+  /** Which values a type element types (fixed per element of a bound format, so cached on it). */
+  private typeTarget(arg: FormatElement): TypeTarget {
+    let target = typeTargets.get(arg);
+    if (!target) typeTargets.set(arg, (target = this.computeTypeTarget(arg)));
+    return target;
+  }
+
+  private computeTypeTarget(arg: FormatElement): TypeTarget {
     if (arg.kind === 'operands') return { name: '$operands', variadic: true };
     if (arg.kind === 'results') return { name: '$results', variadic: true };
-    if (arg.kind === 'type' || arg.kind === 'qualified' || arg.kind === 'ref') return this.typeTarget(arg.arg);
+    if (arg.kind === 'type' || arg.kind === 'qualified' || arg.kind === 'ref') return this.computeTypeTarget(arg.arg);
     if (arg.kind === 'variable') {
       const b = this.f.bound.variables[arg.name];
       const decl = b?.kind === 'operand' ? this.f.ods.operands[b.index] : b?.kind === 'result' ? this.f.ods.results[b.index] : undefined;
