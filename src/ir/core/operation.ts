@@ -57,9 +57,10 @@ export class Operation {
   /** @internal order index within the block for O(1) isBeforeInBlock; -1 when stale */
   orderIndex = -1;
 
-  private constructor(readonly context: Context, state: OperationState) {
-    this.name = state.name;
-    this.definition = context.getOpDefinition(state.name);
+  private constructor(readonly context: Context, state: OperationState, definition: OpDefinition | undefined) {
+    this.definition = definition;
+    // The definition's name string is shared by all ops of the kind, not one copy per parsed op.
+    this.name = definition !== undefined && definition.name === state.name ? definition.name : state.name;
     this.location = state.location;
     this.results = state.resultTypes.map((t, i) => new OpResult(t, this, i));
     this.operandList = state.operands.map((v, i) => new OpOperand(this, i, v));
@@ -86,7 +87,7 @@ export class Operation {
         }
       }
     }
-    return new Operation(context, state);
+    return new Operation(context, state, def);
   }
 
   get isRegistered(): boolean {
