@@ -16,9 +16,6 @@ const optId = (x: { id: number } | undefined): string => (x ? String(x.id) : '-'
  * Owns uniqued types and attributes and the dialect registry. Dialects are
  * registered as loaders and only loaded when first used (MLIR's lazy loading).
  */
-/** Columns per line in the numeric key of point locations (line * POINT_COLS + col stays below 2^53). */
-const POINT_COLS = 2 ** 20;
-
 export class Context {
   allowUnregistered = false;
   private readonly types = new Uniquer<Type>();
@@ -203,19 +200,29 @@ export class Context {
     return this.attrs.get('loc:?', (id) => new Loc.UnknownLoc(id));
   }
   fileLineColLoc(file: string, line: number, col: number, endLine?: number, endCol?: number): Loc.FileLineColLoc {
-    if (endLine === undefined && endCol === undefined && col < POINT_COLS && line < 2 ** 32) {
-      // Hot path (one per parsed op): one numeric key per file, no string key and no map per line.
-      let byFile = this.pointLocs.get(file);
-      if (!byFile) this.pointLocs.set(file, (byFile = new Map()));
-      const key = line * POINT_COLS + col;
-      let loc = byFile.get(key);
-      // This map is the uniquing table of point locations (others go through uniqueFileLoc).
-      if (!loc) byFile.set(key, (loc = this.attrs.make((id) => new Loc.FileLineColLoc(id, file, line, col, undefined, undefined))));
+    if (endLine === undefined && endCol === undefined) {
+      // Hot path (one per parsed op). Per file, an array by line holds the line's one location, or a
+      // map by column once a line has several: no key strings, no map per line, no boxed numbers.
+      let byLine = this.pointLocs.get(file);
+      if (!byLine) this.pointLocs.set(file, (byLine = []));
+      const entry = byLine[line];
+      if (entry instanceof Map) {
+        let loc = entry.get(col);
+        if (!loc) entry.set(col, (loc = this.makePointLoc(file, line, col)));
+        return loc;
+      }
+      if (entry?.col === col) return entry;
+      const loc = this.makePointLoc(file, line, col);
+      byLine[line] = entry ? new Map([[entry.col, entry], [col, loc]]) : loc;
       return loc;
     }
     return this.uniqueFileLoc(file, line, col, endLine, endCol);
   }
-  private readonly pointLocs = new Map<string, Map<number, Loc.FileLineColLoc>>();
+  /** The uniquing table of point locations (ranges go through uniqueFileLoc). */
+  private readonly pointLocs = new Map<string, (Loc.FileLineColLoc | Map<number, Loc.FileLineColLoc>)[]>();
+  private makePointLoc(file: string, line: number, col: number): Loc.FileLineColLoc {
+    return this.attrs.make((id) => new Loc.FileLineColLoc(id, file, line, col, undefined, undefined));
+  }
   private uniqueFileLoc(file: string, line: number, col: number, endLine: number | undefined, endCol: number | undefined): Loc.FileLineColLoc {
     const key = `loc:f:${line}:${col}:${endLine ?? ''}:${endCol ?? ''}:${file}`;
     return this.attrs.get(key, (id) => new Loc.FileLineColLoc(id, file, line, col, endLine, endCol));

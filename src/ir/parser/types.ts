@@ -1,6 +1,7 @@
 import * as Ty from '../types/type.js';
 import type { Attribute } from '../attributes/attribute.js';
-import { Kind } from '../syntax/token-stream.js';
+import { Kind, type Token } from '../syntax/token-stream.js';
+import type { Context } from '../core/context.js';
 import type { ParserState } from './state.js';
 import { scanDialectBody } from './dialect-body.js';
 import { parseAttribute, parseOptionalAttribute } from './attributes.js';
@@ -33,12 +34,11 @@ export function parseOptionalType(p: ParserState): Ty.Type | undefined {
   return atType(p) ? parseType(p) : undefined;
 }
 
-export function parseType(p: ParserState): Ty.Type {
-  const t = p.peek();
+const keywordTypes = new WeakMap<Context, Map<string, Ty.Type>>();
+
+/** `i32`, `si8`, `f16`, `index`, `none` (consumed), or undefined for every other token. */
+function parseKeywordType(p: ParserState, t: Token): Ty.Type | undefined {
   const ctx = p.context;
-  if (t.kind === Kind.Punct && t.text === '(') return parseFunctionType(p);
-  if (t.kind === Kind.BangId) return parseDialectOrAliasType(p);
-  if (t.kind !== Kind.BareId) p.failWrongToken('expected non-function type');
   const m = INT_TYPE.exec(t.text);
   if (m) {
     p.next();
@@ -53,13 +53,37 @@ export function parseType(p: ParserState): Ty.Type {
     p.next();
     return ctx.floatType(t.text as Ty.FloatKind);
   }
+  if (t.text === 'index') {
+    p.next();
+    return ctx.indexType();
+  }
+  if (t.text === 'none') {
+    p.next();
+    return ctx.noneType();
+  }
+  return undefined;
+}
+
+export function parseType(p: ParserState): Ty.Type {
+  const t = p.peek();
+  const ctx = p.context;
+  if (t.kind === Kind.Punct && t.text === '(') return parseFunctionType(p);
+  if (t.kind === Kind.BangId) return parseDialectOrAliasType(p);
+  if (t.kind !== Kind.BareId) p.failWrongToken('expected non-function type');
+  // Keyword types (`i32`, `f32`, `index`) are most of the types in a module: one lookup, no regex.
+  let keywords = keywordTypes.get(ctx);
+  if (!keywords) keywordTypes.set(ctx, (keywords = new Map()));
+  const known = keywords.get(t.text);
+  if (known) {
+    p.next();
+    return known;
+  }
+  const keywordType = parseKeywordType(p, t);
+  if (keywordType) {
+    keywords.set(t.text, keywordType);
+    return keywordType;
+  }
   switch (t.text) {
-    case 'index':
-      p.next();
-      return ctx.indexType();
-    case 'none':
-      p.next();
-      return ctx.noneType();
     case 'complex': {
       p.next();
       p.expect('<', "expected '<' in complex type");
