@@ -145,8 +145,11 @@ export class Context {
   /** Entries are sorted by name; later duplicates must be rejected by the caller. */
   dictionaryAttr(entries: readonly At.NamedAttribute[]): At.DictionaryAttr {
     const sorted = entries.length < 2 ? entries : [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const path: (string | number)[] = [];
-    for (const e of sorted) path.push(e.name, e.value.id);
+    const path: (string | number)[] = new Array(sorted.length * 2);
+    for (let i = 0; i < sorted.length; i++) {
+      path[2 * i] = sorted[i].name;
+      path[2 * i + 1] = sorted[i].value.id;
+    }
     return this.attrs.getPath('d', path, (id) => new At.DictionaryAttr(id, [...sorted]));
   }
   typeAttr(type: Type): At.TypeAttr {

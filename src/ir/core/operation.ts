@@ -240,7 +240,9 @@ function walkOp(op: Operation, cb: (op: Operation) => void | 'skip' | 'interrupt
 
 function toDict(context: Context, entries: Map<string, Attribute>): DictionaryAttr {
   if (entries.size === 0) return context.emptyDictionary();
-  return context.dictionaryAttr([...entries].map(([name, value]) => ({ name, value })));
+  const list: { name: string; value: Attribute }[] = [];
+  for (const [name, value] of entries) list.push({ name, value });
+  return context.dictionaryAttr(list);
 }
 
 function withEntry(context: Context, dict: DictionaryAttr, name: string, value: Attribute | undefined): DictionaryAttr {
