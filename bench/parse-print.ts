@@ -1,6 +1,9 @@
 // Parse + verify + print throughput of numaccl against mlir-opt-22 on a
 // generated 40k-op module, measured in the same run. Usage:
-//   node bench/parse-print.ts [--ops N] [--repeat K] [--json]
+//   node bench/parse-print.ts [--ops N] [--repeat K] [--warmup W] [--json]
+// numaccl's figure is the median of K runs after W warm-up runs (W >= 1; the
+// JIT tiers up over the first few 40k-op runs); the first, cold run is
+// reported too.
 // Needs `npm run build` (imports dist/).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
@@ -16,6 +19,7 @@ const opt = (name: string, def: number): number => {
 };
 const OPS = opt('ops', 40000);
 const REPEAT = opt('repeat', 5);
+const WARMUP = Math.max(1, opt('warmup', 1));
 
 /** A module of OPS ops: arith chains in custom form and unregistered ops in generic form, over functions of 1000 ops. */
 export function generateModule(ops: number): string {
@@ -50,9 +54,22 @@ const dir = mkdtempSync(join(tmpdir(), 'numaccl-bench-'));
 const file = join(dir, 'module.mlir');
 writeFileSync(file, text);
 
-// numaccl in-process (warm-up once, then REPEAT runs).
-const ours: number[] = [];
-for (let r = 0; r <= REPEAT; r++) {
+// One round: numaccl in process, then mlir-opt-22 and numaccl-opt as processes
+// (both including start-up). Rounds interleave the three so that every figure
+// sees the same machine load; a shared VM's speed drifts by 20-30% over minutes.
+const mlirArgs = ['--allow-unregistered-dialect', file, '-o', '/dev/null'];
+const cliPath = join(import.meta.dirname, '..', 'bin', 'numaccl-opt');
+// V8's concurrent GC threads keep working after an in-process run; let them finish
+// before timing a process, so it does not share the cores with them.
+const settle = (): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+const timeProcess = (cmd: string): number => {
+  settle();
+  const t0 = performance.now();
+  execFileSync(cmd, mlirArgs, { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
+  return performance.now() - t0;
+};
+const timeInProcess = (): number => {
+  settle();
   const ctx = createContext({ allowUnregistered: true });
   const t0 = performance.now();
   const { module } = parse(ctx, text, { fileName: file });
@@ -60,26 +77,28 @@ for (let r = 0; r <= REPEAT; r++) {
   const out = print(module);
   const t1 = performance.now();
   if (diags.length > 0 || out.length === 0) throw new Error('bench module did not verify');
-  if (r > 0) ours.push(t1 - t0);
-}
-
-// mlir-opt-22 as a process, and numaccl-opt as a process (both include start-up).
-const timeProcess = (cmd: string, argv: string[]): number[] => {
-  const times: number[] = [];
-  for (let r = 0; r <= REPEAT; r++) {
-    const t0 = performance.now();
-    execFileSync(cmd, argv, { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
-    if (r > 0) times.push(performance.now() - t0);
-  }
-  return times;
+  return t1 - t0;
 };
-const mlir = timeProcess('mlir-opt-22', ['--allow-unregistered-dialect', file, '-o', '/dev/null']);
-const cli = timeProcess(join(import.meta.dirname, '..', 'bin', 'numaccl-opt'), ['--allow-unregistered-dialect', file, '-o', '/dev/null']);
+
+const ours: number[] = [];
+const mlir: number[] = [];
+const cli: number[] = [];
+const cold = timeInProcess();
+for (let r = 1; r < WARMUP; r++) timeInProcess();
+timeProcess('mlir-opt-22');
+timeProcess(cliPath);
+for (let r = 0; r < REPEAT; r++) {
+  ours.push(timeInProcess());
+  mlir.push(timeProcess('mlir-opt-22'));
+  cli.push(timeProcess(cliPath));
+}
 rmSync(dir, { recursive: true, force: true });
 
 const result = {
   ops: OPS,
   bytes: text.length,
+  warmup_runs: WARMUP,
+  numaccl_cold_first_run_ms: cold,
   numaccl_in_process_ms: median(ours),
   numaccl_opt_process_ms: median(cli),
   mlir_opt_process_ms: median(mlir),
@@ -91,7 +110,7 @@ const result = {
 if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
 else {
   console.log(`module: ${OPS} ops, ${(text.length / 1e6).toFixed(1)} MB`);
-  console.log(`numaccl (in process)   ${result.numaccl_in_process_ms.toFixed(1)} ms  ${result.numaccl_ops_per_s} ops/s`);
+  console.log(`numaccl (in process)   ${result.numaccl_in_process_ms.toFixed(1)} ms  ${result.numaccl_ops_per_s} ops/s  (median after ${WARMUP} warm-up run${WARMUP === 1 ? '' : 's'}; cold first run ${cold.toFixed(1)} ms)`);
   console.log(`numaccl-opt (process)  ${result.numaccl_opt_process_ms.toFixed(1)} ms`);
   console.log(`mlir-opt-22 (process)  ${result.mlir_opt_process_ms.toFixed(1)} ms  ${result.mlir_opt_ops_per_s} ops/s`);
   console.log(`throughput ratio numaccl/mlir-opt: ${result.ratio_in_process_vs_mlir_opt} (in process), ${result.ratio_process_vs_process} (process vs process)`);
