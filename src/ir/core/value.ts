@@ -36,6 +36,13 @@ export class OpOperand {
 
 export abstract class Value {
   /** @internal */ firstUse: OpOperand | null = null;
+  /**
+   * @internal The SSA name the printer gave this value in print number
+   * `printEpoch`. Printing names every value; a field is several times cheaper
+   * than a Map lookup, and the epoch keeps names from another print invisible.
+   */
+  printName = '';
+  /** @internal */ printEpoch = 0;
   constructor(public type: Type) {}
 
   abstract get definingOp(): Operation | undefined;

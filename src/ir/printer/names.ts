@@ -8,14 +8,17 @@ interface Counters {
   nextArg: number;
 }
 
+let nextEpoch = 1;
+
 /**
  * SSA and block names as MLIR prints them: `%0`, `%arg0`, `^bb0`;
  * multi-result ops get `%N:k` and uses `%N#i`.
  */
 export class NameState {
-  private readonly values = new Map<Value, string>();
   private readonly blocks = new Map<Block, string>();
-  /** Names of multi-result groups (single results are found in `values`). */
+  /** This print's number, stamped on the values it names. */
+  private readonly epoch = nextEpoch++;
+  /** Names of multi-result groups (single results carry their own name). */
   private readonly resultGroup = new Map<Operation, string>();
 
   constructor(root: Operation) {
@@ -28,11 +31,11 @@ export class NameState {
     if (results.length === 0) return;
     const name = `%${scope.nextValue++}`;
     if (results.length === 1) {
-      this.values.set(results[0], name);
+      this.setName(results[0], name);
       return;
     }
     this.resultGroup.set(op, name);
-    for (let i = 0; i < results.length; i++) this.values.set(results[i], `${name}#${i}`);
+    for (let i = 0; i < results.length; i++) this.setName(results[i], `${name}#${i}`);
   }
 
   /**
@@ -45,7 +48,7 @@ export class NameState {
   private numberRegion(region: Region, scope: Counters): void {
     region.blocks.forEach((block, bi) => {
       this.blocks.set(block, `^bb${bi}`);
-      for (const arg of block.arguments) this.values.set(arg, bi === 0 ? `%arg${scope.nextArg++}` : `%${scope.nextValue++}`);
+      for (const arg of block.arguments) this.setName(arg, bi === 0 ? `%arg${scope.nextArg++}` : `%${scope.nextValue++}`);
       for (let op = block.firstOp; op; op = op.nextOp) this.nameResults(op, scope);
     });
     for (const block of region.blocks) {
@@ -58,13 +61,18 @@ export class NameState {
     }
   }
 
+  private setName(v: Value, name: string): void {
+    v.printName = name;
+    v.printEpoch = this.epoch;
+  }
+
   valueName(v: Value): string {
-    return this.values.get(v) ?? '<<UNKNOWN SSA VALUE>>';
+    return v.printEpoch === this.epoch ? v.printName : '<<UNKNOWN SSA VALUE>>';
   }
 
   /** `%0` or `%0:3` for the result list of `op`. */
   resultList(op: Operation): string {
-    if (op.results.length === 1) return this.values.get(op.results[0]) ?? '%<<UNNAMED>>';
+    if (op.results.length === 1) return op.results[0].printEpoch === this.epoch ? op.results[0].printName : '%<<UNNAMED>>';
     return `${this.resultGroup.get(op) ?? '%<<UNNAMED>>'}:${op.results.length}`;
   }
 
