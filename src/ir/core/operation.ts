@@ -30,6 +30,9 @@ export interface OperationState {
   successors: Block[];
 }
 
+/** The shared empty list of ops without results, regions or successors (frozen: writes throw). */
+const NONE: never[] = Object.freeze([]) as never[];
+
 export function emptyState(name: string, location: Location): OperationState {
   return { name, location, operands: [], resultTypes: [], properties: new Map(), attributes: new Map(), regions: [], successors: [] };
 }
@@ -62,11 +65,13 @@ export class Operation {
     // The definition's name string is shared by all ops of the kind, not one copy per parsed op.
     this.name = definition !== undefined && definition.name === state.name ? definition.name : state.name;
     this.location = state.location;
-    this.results = state.resultTypes.map((t, i) => new OpResult(t, this, i));
+    // Most ops have no regions or successors (and many no results): they share one frozen
+    // empty list instead of keeping three of their own alive for the life of the IR.
+    this.results = state.resultTypes.length === 0 ? (NONE as OpResult[]) : state.resultTypes.map((t, i) => new OpResult(t, this, i));
     this.operandList = state.operands.map((v, i) => new OpOperand(this, i, v));
-    this.regions = state.regions;
+    this.regions = state.regions.length === 0 ? (NONE as Region[]) : state.regions;
     for (const r of this.regions) r.parentOp = this;
-    this.successors = state.successors;
+    this.successors = state.successors.length === 0 ? (NONE as Block[]) : state.successors;
     this.properties = toDict(context, state.properties);
     this.opaqueProperties = state.opaqueProperties;
     this.attributes = toDict(context, state.attributes);
