@@ -104,7 +104,8 @@ export class OperationParser {
     }
     let index = 0;
     for (const r of results) {
-      this.ssa.define(r.name, op.results.slice(index, index + r.count), r.offset);
+      // One name for all results (the usual case) needs no copy of the list.
+      this.ssa.define(r.name, results.length === 1 ? op.results : op.results.slice(index, index + r.count), r.offset);
       index += r.count;
     }
     block.append(op);
