@@ -104,11 +104,11 @@ export function parseType(p: ParserState): Ty.Type {
       return ctx.tupleType(types);
     }
     case 'tensor':
-      return parseTensorType(p);
+      return parseShapedTypeText(p, t, parseTensorType);
     case 'memref':
-      return parseMemRefType(p);
+      return parseShapedTypeText(p, t, parseMemRefType);
     case 'vector':
-      return parseVectorType(p);
+      return parseShapedTypeText(p, t, parseVectorType);
     default:
       return p.failWrongToken('expected non-function type');
   }
@@ -205,6 +205,31 @@ function expectX(p: ParserState): void {
   }
   p.fail("expected 'x' in dimension list");
 }
+
+/**
+ * Shaped types repeat all over a module (`tensor<4x8xf32>` on every op using
+ * the value): once `tensor<...>` text has parsed in this file, the same text
+ * is found by one lookup and its tokens skipped. Only plain texts qualify (no
+ * nested `<`, no aliases or dialect symbols, strings or `-`), whose meaning
+ * cannot change within a file; everything else, and every error, takes the
+ * full parse.
+ */
+function parseShapedTypeText(p: ParserState, t: Token, parse: (p: ParserState) => Ty.Type): Ty.Type {
+  const source = p.source;
+  const open = t.offset + t.text.length;
+  const close = source.charCodeAt(open) === 60 /* < */ ? source.indexOf('>', open) : -1;
+  if (close < 0 || close - open > 200 || !PLAIN_SHAPE.test(source.slice(open + 1, close))) return parse(p);
+  const text = source.slice(t.offset, close + 1);
+  const known = p.shapedTypes.get(text);
+  if (known) {
+    p.tokens.seek(close + 1);
+    return known;
+  }
+  const type = parse(p);
+  p.shapedTypes.set(text, type);
+  return type;
+}
+const PLAIN_SHAPE = /^[0-9a-zA-Z_?*,. \[\]]*$/;
 
 function parseTensorType(p: ParserState): Ty.Type {
   p.next();
