@@ -3,6 +3,7 @@ import { customArgOf } from './custom-args.js';
 import { Operation, emptyState, type OperationState } from '../../core/operation.js';
 import { Region } from '../../core/region.js';
 import type { Block } from '../../core/block.js';
+import type { Value } from '../../core/value.js';
 import type { Attribute } from '../../attributes/attribute.js';
 import type { FunctionType, Type } from '../../types/type.js';
 import type { FormatElement, TypeSource, ValueRef } from '../syntax/index.js';
@@ -370,23 +371,32 @@ class FormatParser implements CustomParseState {
       memo[kind][index] = out ?? null;
       return out;
     };
-    const operandTypes: Type[][] = ods.operands.map((_, i) => resolve('operand', i) ?? []);
-    const operandValues = ods.operands.flatMap((_, i) => {
+    // Plain loops: this runs once per parsed op.
+    const operandTypes: Type[][] = [];
+    for (let i = 0; i < ods.operands.length; i++) operandTypes.push(resolve('operand', i) ?? []);
+    const operandValues: Value[] = [];
+    for (let i = 0; i < ods.operands.length; i++) {
       const us = operandLists[i];
       const ts = operandTypes[i];
-      if (us.length !== ts.length) {
-        return p.fail(mismatch(p, us.length, ts.length), us[0]?.offset ?? this.start);
-      }
-      return us.map((u, k) => p.resolveOperand(u, ts[k]));
-    });
-    this.state.operands = operandValues;
-    let resultTypes: Type[][] | undefined = ods.results.map((_, i) => resolve('result', i) as Type[]);
-    if (resultTypes.some((t) => t === undefined)) {
-      const inferred = this.f.inferResultTypes?.(this.withAttributes(), operandValues.map((v) => v.type));
-      if (!inferred) return p.fail(`failed to infer returned types`, this.start);
-      resultTypes = [inferred];
+      if (us.length !== ts.length) p.fail(mismatch(p, us.length, ts.length), us[0]?.offset ?? this.start);
+      for (let k = 0; k < us.length; k++) operandValues.push(p.resolveOperand(us[k], ts[k]));
     }
-    this.state.resultTypes = resultTypes.flat();
+    this.state.operands = operandValues;
+    let resultTypes: Type[][] = [];
+    let inferred = false;
+    for (let i = 0; i < ods.results.length; i++) {
+      const ts = resolve('result', i);
+      if (ts === undefined) inferred = true;
+      else resultTypes.push(ts);
+    }
+    if (inferred) {
+      const types = this.f.inferResultTypes?.(this.withAttributes(), operandValues.map((v) => v.type));
+      if (!types) return p.fail(`failed to infer returned types`, this.start);
+      resultTypes = [types];
+    }
+    const flatResults: Type[] = [];
+    for (const ts of resultTypes) for (const t of ts) flatResults.push(t);
+    this.state.resultTypes = flatResults;
     if (hasTrait(ods, 'AttrSizedOperandSegments')) {
       this.state.properties.set('operandSegmentSizes', ctx.denseArrayAttr(ctx.integerType(32), operandLists.map((l) => l.length)));
     }
