@@ -74,7 +74,8 @@ export class OperationParser {
     const start = p.peek().offset;
     const results: { name: string; count: number; offset: number }[] = [];
     if (p.peek().kind === Kind.PercentId) {
-      p.commaList(() => {
+      // `%a, %b:2 =` (a loop rather than commaList: no closure per op).
+      do {
         const t = p.peek();
         if (t.kind !== Kind.PercentId) p.fail('expected valid ssa identifier');
         p.next();
@@ -87,7 +88,7 @@ export class OperationParser {
           count = Number(n.text);
         }
         results.push({ name: t.text, count, offset: t.offset });
-      });
+      } while (p.consumeIf(','));
       p.expect('=', "expected '=' after SSA name");
     }
     const t = p.peek();

@@ -124,7 +124,10 @@ class FormatPrinter implements CustomPrintValues {
       case 'qualified':
         if (e.kind === 'qualified' && e.arg.kind === 'variable') return this.printVariable(e.arg.name, true);
         this.space();
-        return p.write(this.typesOf(e.kind === 'type' ? e.arg : (e.arg as { arg: FormatElement }).arg).map((t) => p.typeToString(t)).join(', '));
+        const arg = e.kind === 'type' ? e.arg : (e.arg as { arg: FormatElement }).arg;
+        const single = this.singleType(arg);
+        if (single) return p.write(p.typeToString(single));
+        return p.write(this.typesOf(arg).map((t) => p.typeToString(t)).join(', '));
       case 'functionalType':
         this.space();
         return p.printFunctionalType(this.typesOf(e.inputs), this.typesOf(e.results));
@@ -208,6 +211,11 @@ class FormatPrinter implements CustomPrintValues {
     if (!b) return;
     switch (b.kind) {
       case 'operand': {
+        const fixed = this.plan.fixed?.operands.get(name);
+        if (fixed !== undefined) {
+          this.space();
+          return p.printOperand(this.op.operand(fixed));
+        }
         const vs = this.operands(name);
         if (vs.length === 0 && this.f.ods.operands[b.index].kind !== 'single') return;
         this.space();
@@ -236,6 +244,16 @@ class FormatPrinter implements CustomPrintValues {
       case 'result':
         return;
     }
+  }
+
+  /** The type of `$x` when it names one operand or result of a format with only single values (no list built). */
+  private singleType(arg: FormatElement): Type | undefined {
+    const fixed = this.plan.fixed;
+    if (!fixed || arg.kind !== 'variable') return undefined;
+    const i = fixed.operands.get(arg.name);
+    if (i !== undefined) return this.op.operand(i).type;
+    const j = fixed.results.get(arg.name);
+    return j === undefined ? undefined : this.op.results[j].type;
   }
 
   private typesOf(arg: FormatElement): Type[] {
