@@ -20,6 +20,8 @@ export interface PrintOptions {
 }
 
 const INDENT = '  ';
+/** Op names as the generic form quotes them, escaped once per name. */
+const quotedNames = new Map<string, string>();
 /** Indentation strings by depth, built once. */
 const indents: string[] = [];
 const indentOf = (depth: number): string => indents[depth] ??= INDENT.repeat(depth);
@@ -70,8 +72,21 @@ export class AsmPrinter implements OpAsmPrinter {
   }
 
   printGenericOperation(op: Operation): void {
-    this.write(quoteString(op.name));
-    this.write(`(${op.operands.map((v) => this.valueName(v)).join(', ')})`);
+    let quoted = quotedNames.get(op.name);
+    if (quoted === undefined) {
+      quoted = quoteString(op.name);
+      // Bounded: a long-running process printing generated names must not grow it forever.
+      if (quotedNames.size < 4096) quotedNames.set(op.name, quoted);
+    }
+    const n = op.numOperands;
+    let operands = '';
+    let types = '';
+    for (let i = 0; i < n; i++) {
+      const v = op.operand(i);
+      operands += i === 0 ? this.valueName(v) : `, ${this.valueName(v)}`;
+      types += i === 0 ? printType(v.type) : `, ${printType(v.type)}`;
+    }
+    this.write(`${quoted}(${operands})`);
     if (op.successors.length > 0) this.write(` [${op.successors.map((b) => this.names.blockName(b)).join(', ')}]`);
     if (op.opaqueProperties) this.write(` <${this.attributeToString(op.opaqueProperties)}>`);
     else if (op.properties.entries.length > 0 || op.droppedInherent) this.write(` <${printDictionary(op.properties.entries, { distinctIds: this.distinctIds })}>`);
@@ -90,7 +105,7 @@ export class AsmPrinter implements OpAsmPrinter {
     const dropped = op.droppedInherent ? [...op.droppedInherent].map(([name, value]) => ({ name, value })) : [];
     const discardable = dropped.length === 0 ? op.attributes.entries : [...op.attributes.entries, ...dropped].sort((a, b) => (a.name < b.name ? -1 : 1));
     if (discardable.length > 0) this.write(` ${printDictionary(discardable, { distinctIds: this.distinctIds })}`);
-    this.write(` : (${op.operands.map((v) => printType(v.type)).join(', ')}) -> ${printResultTypes(op.resultTypes)}`);
+    this.write(` : (${types}) -> ${printResultTypes(op.resultTypes)}`);
   }
 
   // ---- regions and blocks ------------------------------------------------------------
