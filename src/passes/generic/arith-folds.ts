@@ -5,7 +5,7 @@
  * right of commutative ops, `cmpi`/`select` on constants, and the
  * `arith.constant` materializer.
  */
-import { emptyState, Operation, type Attribute, type Type, type Value } from '../../ir/index.js';
+import { emptyState, Operation, type Attribute, type FloatAttr, type FloatType, type Type, type Value } from '../../ir/index.js';
 import { foldRegistry, type FoldResult, type OpFolder } from '../rewrite/index.js';
 import { elementType, intWidth, makeElems, readElems, splatValue } from './const-elements.js';
 
@@ -58,9 +58,12 @@ function binary(evaluate: (a: bigint, b: bigint, w: number) => bigint | undefine
 function binaryF(
   evaluate: (a: number, b: number) => number,
   identity?: (lhs: Value, rc: number | undefined) => Value | undefined,
+  nanRule: NaNRule = 'first',
 ): OpFolder {
   return (op, operands) => {
     if (op.operands.length !== 2 || op.results.length !== 1) return undefined;
+    const nan = scalarNaNResult(operands[0], operands[1], nanRule);
+    if (nan !== undefined) return nan ? [nan] : undefined;
     const l = readElems(operands[0], op.operand(0).type);
     const r = readElems(operands[1], op.operand(1).type);
     if (l?.kind === 'float' && r?.kind === 'float' && l.values.length === r.values.length) {
@@ -158,6 +161,52 @@ const smax = (w: number): bigint => (1n << BigInt(w - 1)) - 1n;
 const smin = (w: number): bigint => -(1n << BigInt(w - 1));
 const umax = (w: number): bigint => (1n << BigInt(w)) - 1n;
 
+/**
+ * Which operand APFloat returns when NaNs meet: `first` — the first NaN
+ * operand, quieted (add, sub, mul, div, rem, maximum, minimum); `number` —
+ * the other operand when one is NaN (maxnum, minnum).
+ */
+type NaNRule = 'first' | 'number';
+
+/** Mantissa bits of the formats whose NaN bits we fold (others are left alone). */
+const MANTISSA_BITS: Partial<Record<string, number>> = { f16: 10, bf16: 7, f32: 23, f64: 52 };
+
+/**
+ * The fold of two scalar constants when at least one is a NaN: a JS number
+ * cannot carry a NaN's sign or payload, so the result is the APFloat operand
+ * itself. `undefined`: no NaN here (fold normally); `null`: do not fold (a
+ * signalling NaN, or a format whose quiet bit we do not know).
+ */
+function scalarNaNResult(lhs: Attribute | undefined, rhs: Attribute | undefined, rule: NaNRule): Attribute | null | undefined {
+  if (lhs?.kind !== 'float' || rhs?.kind !== 'float') return undefined;
+  const [l, r] = [lhs as FloatAttr, rhs as FloatAttr];
+  const [lNaN, rNaN] = [Number.isNaN(l.value), Number.isNaN(r.value)];
+  if (!lNaN && !rNaN) return undefined;
+  const pick = rule === 'first' ? (lNaN ? l : r) : lNaN ? r : l;
+  if (!Number.isNaN(pick.value)) return pick;
+  // A NaN without bits is one our folds made: the default quiet NaN, as APFloat makes it.
+  if (pick.bits === undefined) return pick;
+  const mantissa = pick.type.kind === 'float' ? MANTISSA_BITS[(pick.type as FloatType).floatKind] : undefined;
+  if (mantissa === undefined) return null;
+  // Only quiet NaNs pass through unchanged; quieting a signalling one is left to MLIR.
+  return (pick.bits >> BigInt(mantissa - 1)) & 1n ? pick : null;
+}
+
+/**
+ * `negf` of a scalar NaN constant written by its bits (`0x7FC00000`): the
+ * sign bit flips, as APFloat's negation does. Folding it matters beyond the
+ * constant: left unfolded, a commutative user would move the other NaN
+ * constant to the right-hand side, and APFloat's `NaN + NaN` keeps the
+ * left operand's sign, so the program's bits would change.
+ */
+function negateNaNScalar(op: Operation, operand: Attribute | undefined): Attribute | undefined {
+  if (operand?.kind !== 'float') return undefined;
+  const { type, value, bits } = operand as FloatAttr;
+  if (!Number.isNaN(value) || bits === undefined || type.kind !== 'float' || type !== op.results[0].type) return undefined;
+  const width = (type as FloatType).width;
+  return op.context.floatAttr(type, NaN, bits ^ (1n << BigInt(width - 1)));
+}
+
 /** IEEE maximum/minimum (NaN-propagating, -0 < +0) and maxnum/minnum (NaN-ignoring). */
 function fmaximum(a: number, b: number): number {
   if (Number.isNaN(a) || Number.isNaN(b)) return NaN;
@@ -220,9 +269,11 @@ export function registerArithFolds(): void {
   r.registerFolder('arith.maximumf', binaryF(fmaximum, (lhs, rc) => (rc === -Infinity ? lhs : undefined)));
   r.registerFolder('arith.minimumf', binaryF(fminimum, (lhs, rc) => (rc === Infinity ? lhs : undefined)));
   // No ±inf identity for maxnum/minnum: maxnum(NaN, -inf) is -inf, not NaN.
-  r.registerFolder('arith.maxnumf', binaryF(fmaxnum));
-  r.registerFolder('arith.minnumf', binaryF(fminnum));
+  r.registerFolder('arith.maxnumf', binaryF(fmaxnum, undefined, 'number'));
+  r.registerFolder('arith.minnumf', binaryF(fminnum, undefined, 'number'));
   r.registerFolder('arith.negf', (op, operands) => {
+    const nan = negateNaNScalar(op, operands[0]);
+    if (nan) return [nan];
     const c = readElems(operands[0], op.operand(0).type);
     // Negating a NaN flips its sign bit, which a JS number cannot carry: leave those alone.
     if (c?.kind !== 'float' || c.values.some((v) => Number.isNaN(v))) return undefined;

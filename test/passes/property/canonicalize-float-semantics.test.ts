@@ -39,6 +39,7 @@ const program = fc.record({
   ),
   arg: floatText,
 });
+type Program = typeof program extends fc.Arbitrary<infer T> ? T : never;
 
 function texts(p: { type: string; steps: readonly Step[]; arg: string }): { f: string; main: string } {
   const t = p.type;
@@ -86,7 +87,16 @@ describe('float folds preserve meaning (mlir-opt-22 as evaluator)', () => {
         const g = print(m).replace(/^module \{\n/, '').replace(/\}\n$/, '');
         expect(evaluate(g + main)).toBe(evaluate(f + main));
       }),
-      { numRuns: 60 },
+      {
+        numRuns: 60,
+        examples: [
+          // Found by a random run: negf of a NaN constant was not folded, so the commutative addf
+          // moved the other NaN to the right, and APFloat's NaN + NaN keeps the left sign.
+          [{ type: 'f32', steps: [{ kind: 'const', text: '0x7FC00000' }, { kind: 'neg', a: 1 }, { kind: 'neg', a: 0 }, { kind: 'bin', op: 'addf', a: 1, b: 2 }], arg: '0.0' }],
+          // NaN signs through folds of every binary op (the first NaN operand wins; maxnum/minnum take the number).
+          ...BIN.map((op) => [{ type: 'f32', steps: [{ kind: 'const', text: '0xFFC00000' }, { kind: 'const', text: '1.0' }, { kind: 'bin', op, a: 1, b: 2 }, { kind: 'bin', op, a: 2, b: 1 }], arg: '0x7FC00000' }] as [Program]),
+        ],
+      },
     );
   });
 });
