@@ -5,6 +5,9 @@
  * the various spellings LLVM accepts.
  */
 import fc from 'fast-check';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { OptionSpec, ScalarType, ScalarValue } from '../../../src/passes/options/index.js';
 import type { PlainElement, PlainEntry, PlainPipeline } from '../../../src/passes/pipeline/index.js';
 import type { PassInfo, PassRegistry } from '../../../src/passes/registry/index.js';
@@ -13,7 +16,15 @@ type AnySpec = OptionSpec<ScalarValue> | OptionSpec<readonly ScalarValue[]>;
 
 const RANGES = { int: [-(2n ** 31n), 2n ** 31n - 1n], long: [-(2n ** 63n), 2n ** 63n - 1n], uint: [0n, 2n ** 32n - 1n], ulong: [0n, 2n ** 64n - 1n] } as const;
 
-function scalarText(type: ScalarType, inList: boolean): fc.Arbitrary<string> {
+/**
+ * Where generated file names point: mlir-opt runs the pipelines it dumps, and
+ * passes such as `snapshot-op-locations{filename=...}` write that file, which
+ * must not land in the test's working directory (the repository).
+ */
+const SCRATCH = join(tmpdir(), 'numaccl-pipeline-files');
+mkdirSync(SCRATCH, { recursive: true });
+
+function scalarText(type: ScalarType, inList: boolean, isFileName = false): fc.Arbitrary<string> {
   switch (type.kind) {
     case 'bool':
       return fc.constantFrom('true', 'false', '1', '0', 'TRUE', 'False');
@@ -34,6 +45,7 @@ function scalarText(type: ScalarType, inList: boolean): fc.Arbitrary<string> {
       return fc
         .stringMatching(/^[a-z0-9_./ -]{0,8}$/)
         .map((s) => s.trim())
+        .map((s) => (isFileName && s !== '' ? `${SCRATCH}/${s.replace(/\//g, '_')}` : s))
         .map((s) => (s.includes(' ') ? (inList ? `{${s}}` : `"${s}"`) : s));
     case 'enum':
       return fc.constantFrom(...type.choices.map((c) => c.name));
@@ -47,7 +59,7 @@ function entryFor(name: string, spec: AnySpec): fc.Arbitrary<PlainEntry> {
   if (spec.type.kind === 'bool') {
     return fc.oneof(fc.constant({ key: name }), scalarText(spec.type, false).map((v) => ({ key: name, value: v })));
   }
-  return scalarText(spec.type, false).map((v) => ({ key: name, value: v }));
+  return scalarText(spec.type, false, name === 'filename').map((v) => ({ key: name, value: v }));
 }
 
 function passArb(info: PassInfo): fc.Arbitrary<PlainElement> {
