@@ -7,7 +7,7 @@
  */
 import { emptyState, Operation, type Attribute, type FloatAttr, type FloatType, type Type, type Value } from '../../ir/index.js';
 import { foldRegistry, type FoldResult, type OpFolder } from '../rewrite/index.js';
-import { elementType, intWidth, makeElems, readElems, splatValue } from './const-elements.js';
+import { IEEE_FORMATS, elementType, intWidth, makeElems, readElems, splatValue } from './const-elements.js';
 
 const unsigned = (v: bigint, w: number): bigint => BigInt.asUintN(w, v);
 const signed = (v: bigint, w: number): bigint => BigInt.asIntN(w, v);
@@ -168,9 +168,6 @@ const umax = (w: number): bigint => (1n << BigInt(w)) - 1n;
  */
 type NaNRule = 'first' | 'number';
 
-/** Mantissa bits of the formats whose NaN bits we fold (others are left alone). */
-const MANTISSA_BITS: Partial<Record<string, number>> = { f16: 10, bf16: 7, f32: 23, f64: 52 };
-
 /**
  * The fold of two scalar constants when at least one is a NaN: a JS number
  * cannot carry a NaN's sign or payload, so the result is the APFloat operand
@@ -186,8 +183,9 @@ function scalarNaNResult(lhs: Attribute | undefined, rhs: Attribute | undefined,
   if (!Number.isNaN(pick.value)) return pick;
   // A NaN without bits is one our folds made: the default quiet NaN, as APFloat makes it.
   if (pick.bits === undefined) return pick;
-  const mantissa = pick.type.kind === 'float' ? MANTISSA_BITS[(pick.type as FloatType).floatKind] : undefined;
-  if (mantissa === undefined) return null;
+  const format = pick.type.kind === 'float' ? IEEE_FORMATS[(pick.type as FloatType).floatKind] : undefined;
+  if (format === undefined) return null;
+  const mantissa = format[0];
   // Only quiet NaNs pass through unchanged; quieting a signalling one is left to MLIR.
   return (pick.bits >> BigInt(mantissa - 1)) & 1n ? pick : null;
 }

@@ -6,7 +6,7 @@
  */
 import type { Attribute, Operation, Type, Value } from '../../ir/index.js';
 import { foldRegistry, type OpFolder } from '../rewrite/index.js';
-import { elementType, intWidth, makeElems, readElems, splatValue } from './const-elements.js';
+import { IEEE_FORMATS, elementType, intWidth, makeElems, readElems, splatValue } from './const-elements.js';
 
 const defOf = (v: Value, name: string): Operation | undefined => (v.definingOp?.name === name ? v.definingOp : undefined);
 
@@ -142,8 +142,8 @@ function scalarBits(t: Type): { float?: string; bits: number } | undefined {
   return w !== undefined ? { bits: w } : undefined;
 }
 
-/** Fraction and exponent bit counts of the 16-bit float kinds. */
-const SMALL_FORMATS: Record<string, readonly [number, number]> = { f16: [10, 5], bf16: [7, 8] };
+/** The 16-bit kinds, encoded by hand (DataView covers f32 and f64). */
+const smallFormat = (kind: string): readonly [number, number] | undefined => (kind === 'f16' || kind === 'bf16' ? IEEE_FORMATS[kind] : undefined);
 
 /** Bits of `v` (already representable) in a small IEEE format. */
 function encodeSmall(v: number, mant: number, exp: number): bigint {
@@ -178,7 +178,7 @@ function decodeSmall(b: bigint, mant: number, exp: number): number {
 }
 
 function toBits(v: number, kind: string): bigint | undefined {
-  const small = SMALL_FORMATS[kind];
+  const small = smallFormat(kind);
   if (small) return Number.isNaN(v) ? undefined : encodeSmall(v, small[0], small[1]);
   const dv = new DataView(new ArrayBuffer(8));
   if (kind === 'f64') {
@@ -193,7 +193,7 @@ function toBits(v: number, kind: string): bigint | undefined {
 }
 
 function fromBits(b: bigint, kind: string): number | undefined {
-  const small = SMALL_FORMATS[kind];
+  const small = smallFormat(kind);
   if (small) {
     const v = decodeSmall(b, small[0], small[1]);
     return Number.isNaN(v) ? undefined : v;

@@ -10,6 +10,9 @@ export type IntElems = { readonly kind: 'int'; readonly width: number; readonly 
 export type FloatElems = { readonly kind: 'float'; readonly floatKind: string; readonly values: readonly number[] };
 export type Elems = IntElems | FloatElems;
 
+/** Fraction and exponent bit counts of the IEEE float kinds whose bits the folds handle. */
+export const IEEE_FORMATS: Partial<Record<string, readonly [fraction: number, exponent: number]>> = { f16: [10, 5], bf16: [7, 8], f32: [23, 8], f64: [52, 11] };
+
 interface ShapedLike {
   readonly kind: string;
   readonly shape?: readonly number[];
