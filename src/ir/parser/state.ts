@@ -37,6 +37,8 @@ export class ParserState {
   readonly externalResources = new Map<string, Map<string, string>>();
   /** Warnings and notes produced while parsing (errors are thrown). */
   readonly diagnostics: Diagnostic[] = [];
+  /** Keyword types (`i32`, `index`) by their spelling, once parsed in this file. */
+  readonly keywordTypes = new Map<string, Type>();
   /** Shaped types by their plain source text (`tensor<4x8xf32>`), see parseShapedTypeText. */
   readonly shapedTypes = new Map<string, Type>();
   /** Distinct attributes by their `distinct[N]` id within this file. */

@@ -1,7 +1,6 @@
 import * as Ty from '../types/type.js';
 import type { Attribute } from '../attributes/attribute.js';
 import { Kind, type Token } from '../syntax/token-stream.js';
-import type { Context } from '../core/context.js';
 import type { ParserState } from './state.js';
 import { scanDialectBody } from './dialect-body.js';
 import { parseAttribute, parseOptionalAttribute } from './attributes.js';
@@ -33,8 +32,6 @@ export function atType(p: ParserState): boolean {
 export function parseOptionalType(p: ParserState): Ty.Type | undefined {
   return atType(p) ? parseType(p) : undefined;
 }
-
-const keywordTypes = new WeakMap<Context, Map<string, Ty.Type>>();
 
 /** `i32`, `si8`, `f16`, `index`, `none` (consumed), or undefined for every other token. */
 function parseKeywordType(p: ParserState, t: Token): Ty.Type | undefined {
@@ -71,16 +68,14 @@ export function parseType(p: ParserState): Ty.Type {
   if (t.kind === Kind.BangId) return parseDialectOrAliasType(p);
   if (t.kind !== Kind.BareId) p.failWrongToken('expected non-function type');
   // Keyword types (`i32`, `f32`, `index`) are most of the types in a module: one lookup, no regex.
-  let keywords = keywordTypes.get(ctx);
-  if (!keywords) keywordTypes.set(ctx, (keywords = new Map()));
-  const known = keywords.get(t.text);
+  const known = p.keywordTypes.get(t.text);
   if (known) {
     p.next();
     return known;
   }
   const keywordType = parseKeywordType(p, t);
   if (keywordType) {
-    keywords.set(t.text, keywordType);
+    p.keywordTypes.set(t.text, keywordType);
     return keywordType;
   }
   switch (t.text) {

@@ -66,13 +66,18 @@ export class NameState {
     v.printEpoch = this.epoch;
   }
 
+  /** The name this print gave `v`, if any. */
+  private nameOf(v: Value): string | undefined {
+    return v.printEpoch === this.epoch ? v.printName : undefined;
+  }
+
   valueName(v: Value): string {
-    return v.printEpoch === this.epoch ? v.printName : '<<UNKNOWN SSA VALUE>>';
+    return this.nameOf(v) ?? '<<UNKNOWN SSA VALUE>>';
   }
 
   /** `%0` or `%0:3` for the result list of `op`. */
   resultList(op: Operation): string {
-    if (op.results.length === 1) return op.results[0].printEpoch === this.epoch ? op.results[0].printName : '%<<UNNAMED>>';
+    if (op.results.length === 1) return this.nameOf(op.results[0]) ?? '%<<UNNAMED>>';
     return `${this.resultGroup.get(op) ?? '%<<UNNAMED>>'}:${op.results.length}`;
   }
 

@@ -39,7 +39,7 @@ function planOf(f: FormatOp): PrintPlan {
     fixed: single ? { operands: new Map(f.ods.operands.map((d, i) => [d.name, i])), results: new Map(f.ods.results.map((d, i) => [d.name, i])) } : null,
     alwaysElided: [...alwaysElided],
     defaulted: f.ods.attributes.filter((a) => a.kind === 'defaulted' && a.defaultValue !== undefined).map((a) => ({ name: a.name, ods: a, spelling: attrSpelling(a, f.dialect) })),
-    implicitTerminator: f.ods.traits.some((t) => t.kind === 'param' && t.name === 'SingleBlockImplicitTerminator'),
+    implicitTerminator: hasTrait(f.ods, 'SingleBlockImplicitTerminator'),
   };
   plans.set(f, plan);
   return plan;
@@ -80,13 +80,9 @@ class FormatPrinter implements CustomPrintValues {
     return this.op.getAttr(name);
   }
   types(name: string): Type[] {
-    const fixed = this.plan.fixed;
-    if (fixed) {
-      // Only single operands/results: each name is one value, no segment arithmetic.
-      const i = fixed.operands.get(name);
-      if (i !== undefined) return [this.op.operand(i).type];
-      const j = fixed.results.get(name);
-      return j === undefined ? [] : [this.op.results[j].type];
+    if (this.plan.fixed) {
+      const t = this.fixedType(name);
+      return t ? [t] : [];
     }
     const [o, r] = this.groups();
     return (o.get(name) ?? r.get(name) ?? []).map((v) => v.type);
@@ -125,7 +121,7 @@ class FormatPrinter implements CustomPrintValues {
         if (e.kind === 'qualified' && e.arg.kind === 'variable') return this.printVariable(e.arg.name, true);
         this.space();
         const arg = e.kind === 'type' ? e.arg : (e.arg as { arg: FormatElement }).arg;
-        const single = this.singleType(arg);
+        const single = arg.kind === 'variable' ? this.fixedType(arg.name) : undefined;
         if (single) return p.write(p.typeToString(single));
         return p.write(this.typesOf(arg).map((t) => p.typeToString(t)).join(', '));
       case 'functionalType':
@@ -246,13 +242,16 @@ class FormatPrinter implements CustomPrintValues {
     }
   }
 
-  /** The type of `$x` when it names one operand or result of a format with only single values (no list built). */
-  private singleType(arg: FormatElement): Type | undefined {
+  /**
+   * The type of operand or result `name` when the format has only single
+   * values (each name is one value, no segment arithmetic, no list built).
+   */
+  private fixedType(name: string): Type | undefined {
     const fixed = this.plan.fixed;
-    if (!fixed || arg.kind !== 'variable') return undefined;
-    const i = fixed.operands.get(arg.name);
+    if (!fixed) return undefined;
+    const i = fixed.operands.get(name);
     if (i !== undefined) return this.op.operand(i).type;
-    const j = fixed.results.get(arg.name);
+    const j = fixed.results.get(name);
     return j === undefined ? undefined : this.op.results[j].type;
   }
 
