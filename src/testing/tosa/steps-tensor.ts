@@ -30,15 +30,21 @@ export function window(b: ProgramBuilder, size: Dim, extent: (k: number) => numb
   return { k, lo, hi, stride: b.choose(strides) };
 }
 
-const conv2d: Step = (b) => {
+/** An NHWC input with dilations and height/width windows that fit it, as 2-D convolutions draw them. */
+function dilatedConvInput(b: ProgramBuilder) {
   const x = anyTensor(b, ['f32'], 4, 4);
   const [, h, w, c] = b.ranked(x).shape;
   const dil = [b.int(1, 2), b.int(1, 2)] as const;
   // Output = (in - 1 + pads - (k - 1) * dil) / stride + 1: the window spans (k - 1) * dil + 1.
   const wy = window(b, h!, (k) => (k - 1) * dil[0] + 1, false);
   const wx = window(b, w!, (k) => (k - 1) * dil[1] + 1, false);
+  return { x, c: c!, dil, wy, wx };
+}
+
+const conv2d: Step = (b) => {
+  const { x, c, dil, wy, wx } = dilatedConvInput(b);
   const o = b.int(1, 4);
-  const weight = b.arg(tensor([o, wy.k, wx.k, c!], 'f32'));
+  const weight = b.arg(tensor([o, wy.k, wx.k, c], 'f32'));
   const bias = b.arg(tensor([b.bool(20) ? 1 : o], 'f32'));
   b.emit('tosa.conv2d', [x, weight, bias, b.scalarConst('f32'), b.scalarConst('f32')], {
     pad: [wy.lo, wy.hi, wx.lo, wx.hi], stride: [wy.stride, wx.stride], dilation: [...dil], acc_type: { kind: 'type', type: 'f32' },
@@ -46,13 +52,9 @@ const conv2d: Step = (b) => {
 };
 
 const depthwiseConv2d: Step = (b) => {
-  const x = anyTensor(b, ['f32'], 4, 4);
-  const [, h, w, c] = b.ranked(x).shape;
-  const dil = [b.int(1, 2), b.int(1, 2)] as const;
-  const wy = window(b, h!, (k) => (k - 1) * dil[0] + 1, false);
-  const wx = window(b, w!, (k) => (k - 1) * dil[1] + 1, false);
+  const { x, c, dil, wy, wx } = dilatedConvInput(b);
   const m = b.int(1, 2);
-  const weight = b.arg(tensor([wy.k, wx.k, c!, m], 'f32'));
+  const weight = b.arg(tensor([wy.k, wx.k, c, m], 'f32'));
   const bias = b.arg(tensor([c === '?' || b.bool(20) ? 1 : c * m], 'f32'));
   b.emit('tosa.depthwise_conv2d', [x, weight, bias, b.scalarConst('f32'), b.scalarConst('f32')], {
     pad: [wy.lo, wy.hi, wx.lo, wx.hi], stride: [wy.stride, wx.stride], dilation: [...dil], acc_type: { kind: 'type', type: 'f32' },
